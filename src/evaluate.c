@@ -1,0 +1,493 @@
+/* evaluate.c - rule set x extracted figures -> statuses and findings.
+ *
+ * In:  a document's extraction (extract.c) and a rule set (rules.c).
+ * Out: one audit_target_result per rule target, the rule-based findings
+ *      (rate-mismatch against actual / target, target-mismatch), and the
+ *      rule-free findings of checks.c.
+ *
+ * For each target, every match of each `find` pattern (inside the task's
+ * `scope`, when it has one) proposes the nearest figure of its sentence
+ * that (a) is not plan (role TARGET) nor under way, and (b) has a unit
+ * compatible with the target's. Distance counts characters between the
+ * match and the figure; a figure after the match wins a tie ("完成培训人数
+ * 5.48万人次": the figure follows its keyword). Over all matches the
+ * nearest proposal wins, an ACTUAL before an OTHER. Two proposals from
+ * different blocks that sit right next to their keyword and disagree make
+ * the target inconsistent (conflicting-actuals): prose and table disagree.
+ *
+ * `actual` patterns replace the association: the group n is the figure.
+ *
+ * A completion percentage stated next to the actual ("完成全年任务60%",
+ * "超额完成市定任务数的400%") must agree with actual / target under the
+ * rounding rule of SPEC section 5; when it does not, the target is
+ * inconsistent (rate-mismatch) and the percentage is a finding.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "result.h"
+#include "text.h"
+
+#define MATCH_LIMIT 5000000u
+#define DEPTH_LIMIT 100000u
+#define NEAR_CHARS 12
+
+typedef struct matcher {
+    pcre2_match_data *md;
+    pcre2_match_context *ctx;
+    const audit_document *doc;
+} matcher;
+
+typedef struct proposal {
+    size_t q;          /* quantity index, or (size_t)-1 for a parsed capture */
+    audit_quantity quantity;
+    double distance;
+    size_t block;
+} proposal;
+
+const char *audit_status_name(audit_status status)
+{
+    static const char *const names[] = {"met", "exceeded", "unmet", "missing",
+                                        "inconsistent"};
+    return names[status];
+}
+
+/* Runs code once from `from`; 1 with the match span, 0 for no match, -1 on
+ * a matching error (limits), with err filled. */
+static int match_once(matcher *m, const pcre2_code *code, size_t from,
+                      size_t *start, size_t *end, const audit_rule_target *t,
+                      const audit_ruleset *rules, audit_error *err)
+{
+    int rc = pcre2_match(code, (PCRE2_SPTR)m->doc->clean, m->doc->len, from,
+                         PCRE2_NO_UTF_CHECK, m->md, m->ctx);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (rc < 0 && rc != 0) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(rc, msg, sizeof msg);
+        return audit_error_set(err, AUDIT_E_MATCH, rules->files[t->file], 1,
+                               t->line, t->column,
+                               "pattern of target %s failed on %s: %s", t->id,
+                               m->doc->name, (const char *)msg);
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    *start = ov[0];
+    *end = ov[1];
+    return 1;
+}
+
+/* Next search offset after a match: past it, or one character on when it
+ * was empty. */
+static size_t next_from(const audit_document *doc, size_t start, size_t end)
+{
+    if (end > start)
+        return end;
+    size_t adv;
+    if (end >= doc->len)
+        return doc->len + 1;
+    audit_utf8_at(doc->clean, doc->len, end, &adv);
+    return end + adv;
+}
+
+static double char_distance(const audit_document *doc, size_t a, size_t b)
+{
+    return (double)audit_utf8_count(doc->clean + a, b - a);
+}
+
+/* Marks the blocks of the task's scope: the blocks that match it, and the
+ * blocks after each up to the next heading or numbered item. */
+static int scope_blocks(matcher *m, const audit_result *res,
+                        const audit_rule_task *task,
+                        const audit_rule_target *t, unsigned char *in_scope,
+                        audit_error *err)
+{
+    const audit_segments *seg = &res->ex.seg;
+    for (size_t b = 0; b < seg->n_blocks; b++) {
+        const audit_block *blk = &seg->blocks[b];
+        int rc = pcre2_match(task->scope, (PCRE2_SPTR)m->doc->clean, blk->end,
+                             blk->start, PCRE2_NO_UTF_CHECK, m->md, m->ctx);
+        if (rc == PCRE2_ERROR_NOMATCH)
+            continue;
+        if (rc < 0)
+            return match_once(m, task->scope, blk->start, &(size_t){0},
+                              &(size_t){0}, t, res->rules, err);
+        in_scope[b] = 1;
+        for (size_t c = b + 1; c < seg->n_blocks; c++) {
+            audit_block_kind k = seg->blocks[c].kind;
+            if (k == AUDIT_BLOCK_HEADING || k == AUDIT_BLOCK_ITEM)
+                break;
+            in_scope[c] = 1;
+        }
+    }
+    return 0;
+}
+
+static int block_of(const audit_result *res, size_t pos, size_t *block)
+{
+    size_t k = audit_extraction_sentence_at(&res->ex, pos);
+    if (k == (size_t)-1)
+        return 0;
+    *block = res->ex.seg.sentences[k].block;
+    return 1;
+}
+
+/* The best figure of sentence k for a match at [ms, me). */
+static int propose(const audit_result *res, const audit_rule_target *t,
+                   size_t k, size_t ms, size_t me, proposal *out)
+{
+    const audit_extraction *ex = &res->ex;
+    const audit_sentence *st = &ex->seg.sentences[k];
+    size_t q = audit_extraction_first_at(ex, st->start);
+    int found = 0;
+    for (; q < ex->quantities.len && ex->quantities.items[q].start < st->end;
+         q++) {
+        const audit_quantity *qq = &ex->quantities.items[q];
+        if (qq->role == AUDIT_ROLE_TARGET || ex->pending[q])
+            continue;
+        if (!audit_unit_compatible(qq, &t->target.quantity))
+            continue;
+        double d;
+        if (qq->start >= me)
+            d = char_distance(res->doc, me, qq->start);
+        else if (qq->end <= ms)
+            d = char_distance(res->doc, qq->end, ms) + 0.5;
+        else
+            d = 0;
+        if (qq->role != AUDIT_ROLE_ACTUAL)
+            d += 0.25;
+        if (!found || d < out->distance) {
+            out->q = q;
+            out->quantity = *qq;
+            out->distance = d;
+            out->block = st->block;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+/* Proposals from the `actual` pattern: the group n of every match. */
+static int propose_captures(matcher *m, audit_result *res,
+                            const audit_rule_target *t,
+                            const unsigned char *in_scope, proposal **props,
+                            size_t *n, size_t *cap, audit_error *err)
+{
+    int group = pcre2_substring_number_from_name(t->actual, (PCRE2_SPTR) "n");
+    for (size_t from = 0; from <= m->doc->len;) {
+        size_t s, e;
+        int rc = match_once(m, t->actual, from, &s, &e, t, res->rules, err);
+        if (rc < 0)
+            return -1;
+        if (rc == 0)
+            break;
+        from = next_from(m->doc, s, e);
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+        if (group < 0 || (uint32_t)group >= pcre2_get_ovector_count(m->md) ||
+            ov[2 * group] == PCRE2_UNSET)
+            continue;
+        size_t gs = ov[2 * group], ge = ov[2 * group + 1], blk;
+        if (!block_of(res, gs, &blk))
+            blk = 0;
+        if (in_scope && !in_scope[blk])
+            continue;
+        audit_quantity q;
+        if (audit_quantity_parse(m->doc->clean + gs, ge - gs, &q) != 0) {
+            /* not one quantity as written: take the first one inside */
+            audit_quantity_list tmp = {0};
+            audit_quantity_scan(m->doc->clean + gs, ge - gs, &tmp);
+            int ok = tmp.len > 0;
+            if (ok)
+                q = tmp.items[0];
+            audit_quantity_list_free(&tmp);
+            if (!ok)
+                continue;
+        } else {
+            q.start = 0;
+            q.end = ge - gs;
+        }
+        q.start += gs;
+        q.end = q.end + gs;
+        q.role = AUDIT_ROLE_ACTUAL;
+        *props = audit_xgrow(*props, cap, *n + 1, sizeof **props);
+        proposal *p = &(*props)[(*n)++];
+        p->q = audit_extraction_first_at(&res->ex, gs);
+        if (p->q >= res->ex.quantities.len ||
+            res->ex.quantities.items[p->q].start >= ge)
+            p->q = (size_t)-1;
+        p->quantity = q;
+        p->distance = 0;
+        p->block = blk;
+    }
+    return 0;
+}
+
+static int propose_finds(matcher *m, audit_result *res,
+                         const audit_rule_target *t,
+                         const unsigned char *in_scope, proposal **props,
+                         size_t *n, size_t *cap, audit_error *err)
+{
+    for (size_t f = 0; f < t->n_find; f++) {
+        for (size_t from = 0; from <= m->doc->len;) {
+            size_t s, e;
+            int rc = match_once(m, t->find[f], from, &s, &e, t, res->rules, err);
+            if (rc < 0)
+                return -1;
+            if (rc == 0)
+                break;
+            from = next_from(m->doc, s, e);
+            size_t k = audit_extraction_sentence_at(&res->ex, s);
+            if (k == (size_t)-1 && e > s)
+                k = audit_extraction_sentence_at(&res->ex, e - 1);
+            if (k == (size_t)-1)
+                continue;
+            if (in_scope && !in_scope[res->ex.seg.sentences[k].block])
+                continue;
+            proposal p;
+            if (!propose(res, t, k, s, e, &p))
+                continue;
+            *props = audit_xgrow(*props, cap, *n + 1, sizeof **props);
+            (*props)[(*n)++] = p;
+        }
+    }
+    return 0;
+}
+
+/* Whether stated (with `decimals` written) equals computed rounded or
+ * truncated to that many decimals. */
+static int rate_agrees(double stated, int decimals, double computed)
+{
+    double scale = pow(10.0, decimals);
+    double rounded = floor(computed * scale + 0.5) / scale;
+    double truncated = floor(computed * scale + 1e-9) / scale;
+    double eps = 0.5 / scale * 1e-6 + 1e-9;
+    return fabs(stated - rounded) <= eps || fabs(stated - truncated) <= eps;
+}
+
+/* A completion percentage stated after the actual in its sentence, or
+ * alone in the next sentence of the same block and cell: "完成全年任务60%",
+ * "超额完成市定任务数的400%", "完成率103%". Returns its quantity index. */
+static size_t completion_rate(const audit_result *res, const proposal *p)
+{
+    const audit_extraction *ex = &res->ex;
+    const char *s = res->doc->clean;
+    size_t k = audit_extraction_sentence_at(ex, p->quantity.start);
+    if (k == (size_t)-1)
+        return (size_t)-1;
+    size_t from = p->quantity.end;
+    for (size_t j = k; j < ex->seg.n_sentences && j <= k + 1; j++) {
+        const audit_sentence *st = &ex->seg.sentences[j];
+        const audit_sentence *first = &ex->seg.sentences[k];
+        if (st->block != first->block || st->cell != first->cell)
+            break;
+        size_t q = audit_extraction_first_at(ex, j == k ? from : st->start);
+        for (; q < ex->quantities.len && ex->quantities.items[q].start < st->end;
+             q++) {
+            const audit_quantity *qq = &ex->quantities.items[q];
+            if (qq->dim != AUDIT_DIM_PERCENT) {
+                if (j > k)
+                    return (size_t)-1; /* the next sentence is about more */
+                from = qq->end;
+                continue;
+            }
+            size_t a = j == k ? from : st->start;
+            if (a > qq->start)
+                a = qq->start;
+            const char *w = s + a;
+            size_t wn = qq->start - a;
+            int done = audit_find_word(w, wn, "完成") != (size_t)-1;
+            int goal = audit_find_word(w, wn, "任务") != (size_t)-1 ||
+                       audit_find_word(w, wn, "目标") != (size_t)-1 ||
+                       audit_find_word(w, wn, "计划") != (size_t)-1;
+            if ((done && goal) ||
+                audit_find_word(w, wn, "完成率") != (size_t)-1)
+                return q;
+            from = qq->end;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* A restated target in the actual's sentence that differs from the rule:
+ * "筛查率98.59%（目标任务为90%以上）" against a rule of 98%. */
+static void restated_targets(audit_result *res, const audit_rule_target *t,
+                             const proposal *p, unsigned char *flagged)
+{
+    const audit_extraction *ex = &res->ex;
+    size_t k = audit_extraction_sentence_at(ex, p->quantity.start);
+    if (k == (size_t)-1)
+        return;
+    const audit_sentence *st = &ex->seg.sentences[k];
+    const audit_quantity *tq = &t->target.quantity;
+    for (size_t q = audit_extraction_first_at(ex, p->quantity.end);
+         q < ex->quantities.len && ex->quantities.items[q].start < st->end; q++) {
+        const audit_quantity *qq = &ex->quantities.items[q];
+        if (qq->role != AUDIT_ROLE_TARGET || flagged[q] ||
+            !audit_unit_compatible(qq, tq) || qq->dim == AUDIT_DIM_NONE)
+            continue;
+        /* stop at the next compatible actual figure: another item's */
+        size_t a = audit_utf8_prev(res->doc->clean, qq->start);
+        size_t look = qq->start > 30 ? qq->start - 30 : 0;
+        if (look < p->quantity.end)
+            look = p->quantity.end;
+        (void)a;
+        if (audit_find_word(res->doc->clean + look, qq->start - look, "目标") ==
+                (size_t)-1 &&
+            audit_find_word(res->doc->clean + look, qq->start - look, "任务") ==
+                (size_t)-1)
+            continue;
+        double diff = fabs(qq->value - tq->value);
+        if (diff <= 1e-9 * fabs(tq->value) + 1e-12)
+            continue;
+        flagged[q] = 1;
+        audit_finding_add(&res->findings, "target-mismatch", AUDIT_ERROR,
+                          qq->start, qq->end, t->id,
+                          "the report restates the target of %s as \"%.*s\", "
+                          "the rule says %s",
+                          t->id, (int)(qq->end - qq->start),
+                          res->doc->text + qq->start, t->target.text);
+        break;
+    }
+}
+
+static void judge(audit_target_result *r)
+{
+    const audit_rule_target *t = r->rule;
+    double a = r->actual.value, v = t->target.quantity.value;
+    double slack = t->tolerance * fabs(v) + 1e-9 * fabs(v) + 1e-12;
+    if (t->target.op == AUDIT_OP_GE || t->target.op == AUDIT_OP_GT ||
+        t->target.op == AUDIT_OP_EQ) {
+        if (v != 0) {
+            r->has_ratio = 1;
+            r->ratio = a / v;
+        }
+    }
+    switch (t->target.op) {
+    case AUDIT_OP_GE:
+        r->status = fabs(a - v) <= slack ? AUDIT_MET
+                    : a > v              ? AUDIT_EXCEEDED
+                                         : AUDIT_UNMET;
+        break;
+    case AUDIT_OP_GT:
+        r->status = a > v ? AUDIT_EXCEEDED : AUDIT_UNMET;
+        break;
+    case AUDIT_OP_EQ:
+        r->status = fabs(a - v) <= slack ? AUDIT_MET : AUDIT_UNMET;
+        break;
+    case AUDIT_OP_LE:
+        r->status = a <= v + slack ? AUDIT_MET : AUDIT_UNMET;
+        break;
+    case AUDIT_OP_LT:
+        r->status = a < v ? AUDIT_MET : AUDIT_UNMET;
+        break;
+    }
+}
+
+static int evaluate_target(matcher *m, audit_result *res, size_t i,
+                           unsigned char *in_scope, unsigned char *flagged,
+                           audit_error *err)
+{
+    const audit_rule_target *t = &res->rules->targets[i];
+    const audit_rule_task *task = &res->rules->tasks[t->task];
+    audit_target_result *r = &res->targets[i];
+    r->rule = t;
+    r->status = AUDIT_MISSING;
+
+    unsigned char *scope = NULL;
+    if (task->scope) {
+        memset(in_scope, 0, res->ex.seg.n_blocks + 1);
+        if (scope_blocks(m, res, task, t, in_scope, err) < 0)
+            return -1;
+        scope = in_scope;
+    }
+    proposal *props = NULL;
+    size_t n = 0, cap = 0;
+    int rc = t->actual ? propose_captures(m, res, t, scope, &props, &n, &cap, err)
+                       : propose_finds(m, res, t, scope, &props, &n, &cap, err);
+    if (rc < 0) {
+        free(props);
+        return -1;
+    }
+    if (n == 0) {
+        free(props);
+        return 0;
+    }
+    size_t best = 0;
+    for (size_t k = 1; k < n; k++)
+        if (props[k].distance < props[best].distance)
+            best = k;
+    r->has_actual = 1;
+    r->actual = props[best].quantity;
+    r->units_differ = r->actual.unit && t->target.quantity.unit &&
+                      strcmp(r->actual.unit, t->target.quantity.unit) != 0;
+    judge(r);
+
+    /* Proposals right next to their keyword in other blocks must agree. */
+    for (size_t k = 0; k < n; k++) {
+        const proposal *p = &props[k];
+        if (p->distance > NEAR_CHARS || props[best].distance > NEAR_CHARS ||
+            p->block == props[best].block)
+            continue;
+        double a = p->quantity.value, b = r->actual.value;
+        if (fabs(a - b) > 0.005 * fmax(fabs(a), fabs(b)) + 1e-12 &&
+            !p->quantity.approx && !r->actual.approx) {
+            r->status = AUDIT_INCONSISTENT;
+            r->reason = "conflicting-actuals";
+        }
+    }
+    if (r->actual.malformed) {
+        r->status = AUDIT_INCONSISTENT;
+        r->reason = "malformed-number";
+    }
+    for (size_t k = 0; k < n; k++) {
+        const proposal *p = &props[k];
+        size_t q = completion_rate(res, p);
+        double v = t->target.quantity.value;
+        if (q != (size_t)-1 && !flagged[q] && v != 0) {
+            const audit_quantity *rate = &res->ex.quantities.items[q];
+            double computed = p->quantity.value / v * 100.0;
+            if (!rate_agrees(rate->value, rate->decimals, computed)) {
+                flagged[q] = 1;
+                r->status = AUDIT_INCONSISTENT;
+                r->reason = "rate-mismatch";
+                audit_finding_add(&res->findings, "rate-mismatch", AUDIT_ERROR,
+                                  rate->start, rate->end, t->id,
+                                  "stated %.*s, but %g / %g (%s) = %.2f%%",
+                                  (int)(rate->end - rate->start),
+                                  res->doc->text + rate->start,
+                                  p->quantity.value, v, t->target.text,
+                                  computed);
+            }
+        }
+        restated_targets(res, t, p, flagged);
+    }
+    free(props);
+    return 0;
+}
+
+int audit_evaluate(audit_result *res, audit_error *err)
+{
+    const audit_ruleset *rules = res->rules;
+    if (!rules || rules->n_targets == 0)
+        return 0;
+    res->targets = audit_xcalloc(rules->n_targets, sizeof *res->targets);
+    res->n_targets = rules->n_targets;
+    matcher m = {0};
+    m.doc = res->doc;
+    m.md = pcre2_match_data_create(64, NULL);
+    m.ctx = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(m.ctx, MATCH_LIMIT);
+    pcre2_set_depth_limit(m.ctx, DEPTH_LIMIT);
+    unsigned char *in_scope = audit_xcalloc(res->ex.seg.n_blocks + 1, 1);
+    unsigned char *flagged = audit_xcalloc(res->ex.quantities.len + 1, 1);
+    int rc = 0;
+    for (size_t i = 0; i < rules->n_targets && rc == 0; i++)
+        rc = evaluate_target(&m, res, i, in_scope, flagged, err);
+    free(flagged);
+    free(in_scope);
+    pcre2_match_context_free(m.ctx);
+    pcre2_match_data_free(m.md);
+    return rc;
+}

@@ -1,0 +1,263 @@
+/* extract.c - sentences -> quantities with roles.
+ *
+ * In:  a segmented document. Out: every quantity of the text, in text order,
+ *      with its role: TARGET (the plan: 全年…, 目标任务为…, a numbered plan
+ *      item, a 工作任务 column), ACTUAL (presented as achieved: 已…, 累计,
+ *      截至目前…, a 完成情况 part, a 工作进度 column) or OTHER; and a flag for
+ *      figures presented as still under way (正在测试中, 剩余200个).
+ *
+ * The role comes from three layers, each overriding the one before:
+ *
+ *  1. Layout (segment.c): the block's or table cell's default role.
+ *  2. The paragraph's own structure: "plan sentences. 截至目前，progress."
+ *     A paragraph of no layout role that holds a progress anchor (截至目前,
+ *     截止目前, 目前, 至今) reads as plan before the anchor's sentence:
+ *       实现每个街道有1处综合养老服务中心…建设社区养老服务设施21个；…。
+ *       截至目前，…已完成建设社区养老服务设施10个…
+ *  3. Cue words, read left to right through a sentence:
+ *     - plan words that hold for the rest of the sentence when the layout
+ *       gives no role (全年, 年底前, 力争, 确保): "全年完成技能培训2.8万人次"
+ *     - plan words that hold to the end of their clause whatever the layout
+ *       (目标, 任务, 计划, 不少于): "筛查率71.9%（目标任务为60%以上）"
+ *     - achievement words that hold for the rest of the sentence (已, 累计,
+ *       截至, 目前): "目前已实施残疾儿童康复救助150人"
+ *     - under-way words that mark their whole clause (正在, 在建, 剩余, 尚未):
+ *       "5种试点门诊慢特病异地就医直接结算正在测试中"
+ *
+ * Clauses end at ，,；;：: and brackets. Each cue table is scanned only at
+ * code points that start some cue, so the pass stays linear.
+ */
+#include "extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "text.h"
+
+/* Plan words that need a layout-neutral sentence. */
+static const char *const weak_plan_cues[] = {
+    "全年", "年底前", "年底实现", "年内", "力争", "确保", "争取", "到年底",
+    "年度目标", NULL};
+/* Plan words that hold to the end of their clause in any context. */
+static const char *const strong_plan_cues[] = {
+    "目标", "任务", "计划", "预计", "不少于", "不低于", "不超过", "下达",
+    "要求", NULL};
+/* Achievement words. */
+static const char *const actual_cues[] = {
+    "已", "累计", "截至", "截止", "目前", "至今", "完成了", "实现了", "共完成",
+    "建成了", NULL};
+/* Progress anchors that split a paragraph into plan and progress. */
+static const char *const progress_anchors[] = {
+    "截至", "截止", "目前", "至今", "到目前", NULL};
+/* Under-way words: the clause's figures are not achievements. */
+static const char *const pending_cues[] = {
+    "正在", "在建", "建设中", "测试中", "推进中", "实施中", "进行中", "尚未",
+    "未完成", "剩余", "待完成", "拟", NULL};
+
+static int cue_at(const char *s, size_t n, size_t i, const char *const *cues)
+{
+    unsigned char c = (unsigned char)s[i];
+    for (size_t k = 0; cues[k]; k++)
+        if ((unsigned char)cues[k][0] == c && audit_has_prefix(s, n, i, cues[k]))
+            return (int)strlen(cues[k]);
+    return 0;
+}
+
+static int is_clause_end(unsigned cp)
+{
+    return cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' ||
+           cp == 0xFF1A || cp == ':' || cp == 0x3002 || cp == '(' ||
+           cp == ')' || cp == 0xFF08 || cp == 0xFF09;
+}
+
+const char *audit_role_name(audit_role role)
+{
+    switch (role) {
+    case AUDIT_ROLE_TARGET: return "target";
+    case AUDIT_ROLE_ACTUAL: return "actual";
+    default: return "other";
+    }
+}
+
+/* Scans every sentence for quantities (offsets shifted to the text). */
+static void scan_quantities(const audit_document *doc, audit_extraction *ex)
+{
+    audit_quantity_list *out = &ex->quantities;
+    size_t cap_sentence = 0;
+    for (size_t k = 0; k < ex->seg.n_sentences; k++) {
+        const audit_sentence *st = &ex->seg.sentences[k];
+        size_t before = out->len;
+        audit_quantity_scan(doc->clean + st->start, st->end - st->start, out);
+        ex->sentence = audit_xgrow(ex->sentence, &cap_sentence, out->len + 1,
+                                   sizeof *ex->sentence);
+        for (size_t q = before; q < out->len; q++) {
+            out->items[q].start += st->start;
+            out->items[q].end += st->start;
+            out->items[q].role = AUDIT_ROLE_OTHER;
+            ex->sentence[q] = k;
+        }
+    }
+    ex->pending = audit_xcalloc(out->len + 1, 1);
+}
+
+/* Whether the block holds a progress anchor; returns the sentence index of
+ * the first one in *first_sentence. */
+static int find_anchor(const audit_document *doc, const audit_extraction *ex,
+                       size_t s_from, size_t s_to, size_t *first_sentence)
+{
+    const char *s = doc->clean;
+    for (size_t k = s_from; k < s_to; k++) {
+        const audit_sentence *st = &ex->seg.sentences[k];
+        for (size_t i = st->start; i < st->end; i++) {
+            if (cue_at(s, st->end, i, progress_anchors)) {
+                *first_sentence = k;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int sentence_has_actual_cue(const char *s, const audit_sentence *st)
+{
+    for (size_t i = st->start; i < st->end; i++)
+        if (cue_at(s, st->end, i, actual_cues))
+            return 1;
+    return 0;
+}
+
+/* Assigns roles to the quantities of one sentence, q_from..q_to. */
+static void assign_roles(const audit_document *doc, audit_extraction *ex,
+                         size_t k, audit_role base, int layout,
+                         size_t q_from, size_t q_to)
+{
+    const char *s = doc->clean;
+    const audit_sentence *st = &ex->seg.sentences[k];
+    audit_quantity *qs = ex->quantities.items;
+    audit_role role = base;
+    audit_role before_clause = base;
+    int in_strong = 0;
+    size_t q = q_from, clause_start = st->start, clause_q = q_from;
+    int clause_pending = 0;
+
+    for (size_t i = st->start; i <= st->end;) {
+        /* quantities that start here take the current role */
+        while (q < q_to && qs[q].start <= i) {
+            qs[q].role = role;
+            q++;
+        }
+        if (i == st->end)
+            break;
+        size_t adv;
+        unsigned cp = audit_utf8_at(s, st->end, i, &adv);
+        if (is_clause_end(cp)) {
+            for (size_t c = clause_q; c < q; c++)
+                ex->pending[c] = (unsigned char)clause_pending;
+            clause_q = q;
+            clause_pending = 0;
+            clause_start = i + adv;
+            if (in_strong) {
+                role = before_clause;
+                in_strong = 0;
+            }
+            i += adv;
+            continue;
+        }
+        int len;
+        if ((len = cue_at(s, st->end, i, pending_cues))) {
+            clause_pending = 1;
+        } else if ((len = cue_at(s, st->end, i, strong_plan_cues))) {
+            if (!in_strong)
+                before_clause = role;
+            in_strong = 1;
+            role = AUDIT_ROLE_TARGET;
+        } else if ((len = cue_at(s, st->end, i, actual_cues))) {
+            if (!layout || base != AUDIT_ROLE_TARGET) {
+                if (in_strong)
+                    before_clause = AUDIT_ROLE_ACTUAL;
+                else
+                    role = AUDIT_ROLE_ACTUAL;
+            }
+        } else if ((len = cue_at(s, st->end, i, weak_plan_cues))) {
+            if (base == AUDIT_ROLE_OTHER && role == AUDIT_ROLE_OTHER)
+                role = AUDIT_ROLE_TARGET;
+        }
+        i += len ? (size_t)len : adv;
+    }
+    (void)clause_start;
+    for (size_t c = clause_q; c < q_to; c++)
+        ex->pending[c] = (unsigned char)clause_pending;
+}
+
+void audit_extract(const audit_document *doc, audit_extraction *ex)
+{
+    audit_segment(doc, &ex->seg);
+    scan_quantities(doc, ex);
+
+    size_t q = 0, k = 0;
+    const audit_sentence *sts = ex->seg.sentences;
+    while (k < ex->seg.n_sentences) {
+        /* the sentences of one block (or one table cell run) */
+        size_t b = sts[k].block, k_end = k;
+        while (k_end < ex->seg.n_sentences && sts[k_end].block == b)
+            k_end++;
+        const audit_block *blk = &ex->seg.blocks[b];
+        size_t anchor = k_end;
+        int anchored = blk->kind != AUDIT_BLOCK_ROW &&
+                       blk->role == AUDIT_ROLE_OTHER &&
+                       find_anchor(doc, ex, k, k_end, &anchor);
+        for (size_t j = k; j < k_end; j++) {
+            audit_role base = sts[j].role;
+            int layout = base != AUDIT_ROLE_OTHER;
+            if (anchored && j < anchor &&
+                !sentence_has_actual_cue(doc->clean, &sts[j]))
+                base = AUDIT_ROLE_TARGET;
+            size_t q_to = q;
+            while (q_to < ex->quantities.len && ex->sentence[q_to] == j)
+                q_to++;
+            assign_roles(doc, ex, j, base, layout, q, q_to);
+            q = q_to;
+        }
+        k = k_end;
+    }
+}
+
+size_t audit_extraction_sentence_at(const audit_extraction *ex, size_t pos)
+{
+    size_t lo = 0, hi = ex->seg.n_sentences;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ex->seg.sentences[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < ex->seg.n_sentences && ex->seg.sentences[lo].start <= pos)
+        return lo;
+    return (size_t)-1;
+}
+
+size_t audit_extraction_first_at(const audit_extraction *ex, size_t pos)
+{
+    size_t lo = 0, hi = ex->quantities.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ex->quantities.items[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void audit_extraction_free(audit_extraction *ex)
+{
+    if (!ex)
+        return;
+    audit_segments_free(&ex->seg);
+    audit_quantity_list_free(&ex->quantities);
+    free(ex->sentence);
+    free(ex->pending);
+    memset(ex, 0, sizeof *ex);
+}

@@ -1,0 +1,462 @@
+/* segment.c - text -> blocks and sentences.
+ *
+ * In:  a decoded document (doc->text for markers such as "#", doc->clean,
+ *      the markup-free twin, for everything else).
+ * Out: blocks (paragraphs, headings, numbered items, table rows) and
+ *      sentences, as byte spans into the text, in text order.
+ *
+ * Reports are laid out in a few recurring ways, and the role of a figure
+ * (plan or achievement) is often given by the layout rather than by words:
+ *
+ *   1.持续推进…全年开展职业技能培训7万人次…        a numbered item: the plan
+ *   责任单位:市人力资源和社会保障局
+ *   完成情况:全年开展各类职业培训14.7万人次…       a labelled part: progress
+ *
+ *   编号<TAB>工作任务<TAB>责任单位<TAB>工作进度     a table header row: the
+ *   1<TAB>…2.8万人次…<TAB>县人社局<TAB>…5.48万人次  columns say plan/progress
+ *
+ * The hard cases:
+ *  - Paragraphs broken mid-sentence by a blank line ("…完成全年\n\n任务60%");
+ *    a line that ends without sentence-final punctuation and is followed by
+ *    ordinary text continues into the next line.
+ *  - Tables whose rows are separated by blank lines, and cells wrapped in
+ *    <p> tags (blanked by markup.c before we get here).
+ *  - Short title lines with no punctuation ("核心提示") are headings, not
+ *    the start of a paragraph that runs on.
+ *
+ * Sentences end at 。！？；; !? and never cross a block or a table cell.
+ */
+#include "segment.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "text.h"
+
+typedef enum {
+    LINE_BLANK,
+    LINE_TEXT,
+    LINE_HEADING,   /* "# ..", "一、..", "(一).." */
+    LINE_ITEM,      /* "1.持续推进.." */
+    LINE_LABEL,     /* "完成情况:.." and the like: a progress part */
+    LINE_ROW        /* tab-separated or pipe table row */
+} line_kind;
+
+typedef struct line {
+    size_t start, end;  /* content, without the line end */
+    size_t first;       /* first non-blank byte */
+    size_t last;        /* one past the last non-blank byte */
+    line_kind kind;
+} line;
+
+/* Words that open a progress part: "完成情况:", "工作进度：" … */
+static const char *const progress_labels[] = {
+    "完成情况", "工作进度", "进展情况", "推进情况", "落实情况", "完成进度",
+    "工作进展", "进度情况", "实施情况", "工作完成情况", NULL};
+
+/* Header cells of a progress column, checked before the plan words. */
+static const char *const progress_header_words[] = {
+    "进度", "完成情况", "进展", "完成", "实际", "落实情况", NULL};
+static const char *const plan_header_words[] = {
+    "任务", "目标", "计划", "内容", NULL};
+
+static int is_chinese_digit(unsigned cp)
+{
+    static const unsigned digits[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                      0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+                                      0x96F6, 0x3007, 0x4E24};
+    for (size_t i = 0; i < sizeof digits / sizeof digits[0]; i++)
+        if (cp == digits[i])
+            return 1;
+    return 0;
+}
+
+static int is_digit_cp(unsigned cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/* Sentence-final punctuation: 。！？；; ! ? and the full-width stops. */
+static int is_terminal(unsigned cp)
+{
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B ||
+           cp == ';' || cp == '!' || cp == '?' || cp == 0xFF0E;
+}
+
+/* A line end that closes a paragraph: terminal punctuation or a colon,
+ * possibly followed by closing quotes or brackets. */
+static int ends_paragraph(const char *s, size_t start, size_t last)
+{
+    size_t i = last;
+    while (i > start) {
+        size_t p = audit_utf8_prev(s, i), adv;
+        unsigned cp = audit_utf8_at(s, last, p, &adv);
+        if (cp == 0x201D || cp == 0x300D || cp == 0xFF09 || cp == ')' ||
+            cp == 0x300B || cp == '"' || cp == 0x2019) {
+            i = p;
+            continue;
+        }
+        return is_terminal(cp) || cp == ':' || cp == 0xFF1A || cp == '.';
+    }
+    return 1;
+}
+
+static int is_item_start(const char *s, size_t n, size_t i)
+{
+    size_t adv, j = i, digits = 0;
+    while (j < n) {
+        unsigned cp = audit_utf8_at(s, n, j, &adv);
+        if (!is_digit_cp(cp))
+            break;
+        digits++;
+        j += adv;
+    }
+    if (digits == 0 || digits > 3 || j >= n)
+        return 0;
+    unsigned cp = audit_utf8_at(s, n, j, &adv);
+    if (cp != '.' && cp != 0xFF0E && cp != 0x3001)
+        return 0;
+    j += adv;
+    if (j >= n)
+        return 0;
+    cp = audit_utf8_at(s, n, j, &adv);
+    return !is_digit_cp(cp);
+}
+
+/* "一、", "十二、", "（一）", "(一)" at the start of a line. */
+static int is_chinese_heading_start(const char *s, size_t n, size_t i)
+{
+    size_t adv, j = i, k = 0;
+    unsigned cp = audit_utf8_at(s, n, j, &adv);
+    int paren = (cp == '(' || cp == 0xFF08);
+    if (paren)
+        j += adv;
+    while (j < n) {
+        cp = audit_utf8_at(s, n, j, &adv);
+        if (!is_chinese_digit(cp))
+            break;
+        k++;
+        j += adv;
+    }
+    if (k == 0 || k > 3 || j >= n)
+        return 0;
+    cp = audit_utf8_at(s, n, j, &adv);
+    if (paren)
+        return cp == ')' || cp == 0xFF09;
+    return cp == 0x3001;
+}
+
+static int is_label_start(const char *s, size_t n, size_t i)
+{
+    for (size_t k = 0; progress_labels[k]; k++) {
+        if (!audit_has_prefix(s, n, i, progress_labels[k]))
+            continue;
+        size_t j = i + strlen(progress_labels[k]), adv;
+        while (j < n) {
+            unsigned cp = audit_utf8_at(s, n, j, &adv);
+            if (cp == ':' || cp == 0xFF1A)
+                return 1;
+            if (!audit_is_space(cp))
+                return 0;
+            j += adv;
+        }
+    }
+    return 0;
+}
+
+static void classify(const audit_document *doc, line *ln)
+{
+    const char *s = doc->clean;
+    size_t n = doc->len, adv;
+    ln->first = ln->start;
+    while (ln->first < ln->end) {
+        unsigned cp = audit_utf8_at(s, ln->end, ln->first, &adv);
+        if (!audit_is_space(cp) || cp == '\t')
+            break;
+        ln->first += adv;
+    }
+    ln->last = ln->end;
+    while (ln->last > ln->first) {
+        size_t p = audit_utf8_prev(s, ln->last);
+        unsigned cp = audit_utf8_at(s, ln->end, p, &adv);
+        if (!audit_is_space(cp))
+            break;
+        ln->last = p;
+    }
+    if (ln->first >= ln->last) {
+        /* a line of tabs only is still blank */
+        ln->kind = LINE_BLANK;
+        for (size_t i = ln->start; i < ln->end; i++)
+            if (s[i] != '\t' && s[i] != ' ')
+                ln->kind = LINE_TEXT;
+        if (ln->kind == LINE_BLANK)
+            return;
+    }
+    if (memchr(s + ln->start, '\t', ln->end - ln->start)) {
+        ln->kind = LINE_ROW;
+        return;
+    }
+    if (s[ln->first] == '|' && memchr(s + ln->first + 1, '|',
+                                       ln->last - ln->first - 1)) {
+        ln->kind = LINE_ROW;
+        return;
+    }
+    /* Markdown headings are blanked in clean; look at the text itself. */
+    size_t t = ln->start;
+    while (t < ln->end && (doc->text[t] == ' ' || doc->text[t] == '\t'))
+        t++;
+    if (t < ln->end && doc->text[t] == '#') {
+        ln->kind = LINE_HEADING;
+        return;
+    }
+    if (is_chinese_heading_start(s, n, ln->first)) {
+        ln->kind = LINE_HEADING;
+        return;
+    }
+    if (is_item_start(s, n, ln->first)) {
+        ln->kind = LINE_ITEM;
+        return;
+    }
+    if (is_label_start(s, n, ln->first)) {
+        ln->kind = LINE_LABEL;
+        return;
+    }
+    ln->kind = LINE_TEXT;
+}
+
+static size_t add_block(audit_segments *seg, size_t start, size_t end,
+                        audit_block_kind kind, audit_role role)
+{
+    seg->blocks = audit_xgrow(seg->blocks, &seg->cap_blocks,
+                              seg->n_blocks + 1, sizeof *seg->blocks);
+    audit_block *b = &seg->blocks[seg->n_blocks];
+    b->start = start;
+    b->end = end;
+    b->kind = kind;
+    b->role = role;
+    b->section = seg->n_blocks;
+    return seg->n_blocks++;
+}
+
+static void add_sentence(audit_segments *seg, const char *s, size_t start,
+                         size_t end, size_t block, int cell, audit_role role)
+{
+    size_t adv;
+    /* trim blanks on both sides */
+    while (start < end) {
+        unsigned cp = audit_utf8_at(s, end, start, &adv);
+        if (!audit_is_space(cp))
+            break;
+        start += adv;
+    }
+    while (end > start) {
+        size_t p = audit_utf8_prev(s, end);
+        unsigned cp = audit_utf8_at(s, end, p, &adv);
+        if (!audit_is_space(cp))
+            break;
+        end = p;
+    }
+    if (start >= end)
+        return;
+    seg->sentences = audit_xgrow(seg->sentences, &seg->cap_sentences,
+                                 seg->n_sentences + 1, sizeof *seg->sentences);
+    audit_sentence *st = &seg->sentences[seg->n_sentences++];
+    st->start = start;
+    st->end = end;
+    st->block = block;
+    st->cell = cell;
+    st->role = role;
+}
+
+/* Splits s[start..end) into sentences at terminal punctuation. */
+static void split_sentences(audit_segments *seg, const char *s, size_t start,
+                            size_t end, size_t block, int cell,
+                            audit_role role)
+{
+    size_t i = start, from = start, adv;
+    while (i < end) {
+        unsigned cp = audit_utf8_at(s, end, i, &adv);
+        i += adv;
+        if (is_terminal(cp)) {
+            add_sentence(seg, s, from, i, block, cell, role);
+            from = i;
+        }
+    }
+    add_sentence(seg, s, from, end, block, cell, role);
+}
+
+static audit_role header_role(const char *s, size_t start, size_t end)
+{
+    for (size_t k = 0; progress_header_words[k]; k++)
+        if (audit_find_word(s + start, end - start,
+                            progress_header_words[k]) != (size_t)-1)
+            return AUDIT_ROLE_ACTUAL;
+    for (size_t k = 0; plan_header_words[k]; k++)
+        if (audit_find_word(s + start, end - start, plan_header_words[k]) !=
+            (size_t)-1)
+            return AUDIT_ROLE_TARGET;
+    return AUDIT_ROLE_OTHER;
+}
+
+static int has_digit(const char *s, size_t start, size_t end)
+{
+    size_t adv;
+    for (size_t i = start; i < end; i += adv)
+        if (is_digit_cp(audit_utf8_at(s, end, i, &adv)))
+            return 1;
+    return 0;
+}
+
+#define MAX_COLUMNS 64
+
+typedef struct table_state {
+    int active;
+    audit_role columns[MAX_COLUMNS];
+} table_state;
+
+static void add_row(audit_segments *seg, const char *s, const line *ln,
+                    table_state *table)
+{
+    char sep = memchr(s + ln->start, '\t', ln->end - ln->start) ? '\t' : '|';
+    size_t cells[MAX_COLUMNS + 1][2], n_cells = 0, from = ln->start;
+    for (size_t i = ln->start; i <= ln->end; i++) {
+        if (i == ln->end || s[i] == sep) {
+            if (n_cells < MAX_COLUMNS) {
+                cells[n_cells][0] = from;
+                cells[n_cells][1] = i;
+                n_cells++;
+            }
+            from = i + 1;
+        }
+    }
+    if (!has_digit(s, ln->start, ln->end)) {
+        /* a header row: its words give the role of each column */
+        memset(table->columns, 0, sizeof table->columns);
+        for (size_t c = 0; c < n_cells; c++)
+            table->columns[c] = header_role(s, cells[c][0], cells[c][1]);
+        table->active = 1;
+    } else if (!table->active) {
+        memset(table->columns, 0, sizeof table->columns);
+        table->active = 1;
+    }
+    size_t b = add_block(seg, ln->start, ln->end, AUDIT_BLOCK_ROW,
+                         AUDIT_ROLE_OTHER);
+    for (size_t c = 0; c < n_cells; c++)
+        split_sentences(seg, s, cells[c][0], cells[c][1], b, (int)c,
+                        table->columns[c]);
+}
+
+/* A numbered item whose section holds a progress part is the plan. */
+static void mark_plan_items(audit_segments *seg, const int *labelled)
+{
+    for (size_t i = 0; i < seg->n_blocks; i++) {
+        audit_block *b = &seg->blocks[i];
+        if (b->kind != AUDIT_BLOCK_ITEM)
+            continue;
+        for (size_t j = i + 1; j < seg->n_blocks; j++) {
+            audit_block *next = &seg->blocks[j];
+            if (next->kind == AUDIT_BLOCK_ITEM ||
+                next->kind == AUDIT_BLOCK_HEADING)
+                break;
+            if (labelled[j]) {
+                b->role = AUDIT_ROLE_TARGET;
+                break;
+            }
+        }
+    }
+}
+
+void audit_segment(const audit_document *doc, audit_segments *seg)
+{
+    const char *s = doc->clean;
+    size_t n = doc->len;
+    line *lines = NULL;
+    size_t n_lines = 0, cap_lines = 0;
+
+    for (size_t i = 0; i <= n;) {
+        size_t e = i;
+        while (e < n && s[e] != '\n' && s[e] != '\r')
+            e++;
+        lines = audit_xgrow(lines, &cap_lines, n_lines + 1, sizeof *lines);
+        line *ln = &lines[n_lines++];
+        ln->start = i;
+        ln->end = e;
+        classify(doc, ln);
+        if (e >= n)
+            break;
+        i = e + ((s[e] == '\r' && e + 1 < n && s[e + 1] == '\n') ? 2 : 1);
+    }
+
+    int *labelled = NULL;
+    size_t cap_labelled = 0;
+    table_state table = {0};
+    size_t section = 0;
+    for (size_t i = 0; i < n_lines; i++) {
+        line *ln = &lines[i];
+        if (ln->kind == LINE_BLANK)
+            continue;
+        if (ln->kind == LINE_ROW) {
+            add_row(seg, s, ln, &table);
+            seg->blocks[seg->n_blocks - 1].section = section;
+            continue;
+        }
+        table.active = 0;
+        /* Join the lines of a paragraph broken mid-sentence. */
+        size_t last_line = i;
+        while (1) {
+            line *cur = &lines[last_line];
+            if (cur->kind == LINE_HEADING ||
+                ends_paragraph(s, cur->first, cur->last) ||
+                audit_utf8_count(s + cur->first, cur->last - cur->first) < 20)
+                break;
+            size_t j = last_line + 1;
+            while (j < n_lines && lines[j].kind == LINE_BLANK)
+                j++;
+            if (j >= n_lines || lines[j].kind != LINE_TEXT)
+                break;
+            last_line = j;
+        }
+        audit_block_kind kind = AUDIT_BLOCK_PARAGRAPH;
+        audit_role role = AUDIT_ROLE_OTHER;
+        if (ln->kind == LINE_HEADING)
+            kind = AUDIT_BLOCK_HEADING;
+        else if (ln->kind == LINE_ITEM)
+            kind = AUDIT_BLOCK_ITEM;
+        else if (ln->kind == LINE_LABEL)
+            role = AUDIT_ROLE_ACTUAL;
+        /* A short line with no punctuation at its end stands alone: a title. */
+        if (kind == AUDIT_BLOCK_PARAGRAPH && last_line == i &&
+            !ends_paragraph(s, ln->first, ln->last) &&
+            audit_utf8_count(s + ln->first, ln->last - ln->first) < 20)
+            kind = AUDIT_BLOCK_HEADING;
+        size_t b = add_block(seg, ln->first, lines[last_line].last, kind, role);
+        split_sentences(seg, s, ln->first, lines[last_line].last, b, -1, role);
+        labelled = audit_xgrow(labelled, &cap_labelled, b + 1, sizeof *labelled);
+        labelled[b] = ln->kind == LINE_LABEL;
+        if (kind == AUDIT_BLOCK_HEADING || kind == AUDIT_BLOCK_ITEM)
+            section = b;
+        seg->blocks[b].section = section;
+        i = last_line;
+    }
+    labelled = audit_xgrow(labelled, &cap_labelled, seg->n_blocks + 1,
+                           sizeof *labelled);
+    for (size_t b = 0; b < seg->n_blocks; b++)
+        if (seg->blocks[b].kind == AUDIT_BLOCK_ROW)
+            labelled[b] = 0;
+    mark_plan_items(seg, labelled);
+    for (size_t k = 0; k < seg->n_sentences; k++)
+        if (seg->sentences[k].cell < 0)
+            seg->sentences[k].role = seg->blocks[seg->sentences[k].block].role;
+    free(labelled);
+    free(lines);
+}
+
+void audit_segments_free(audit_segments *seg)
+{
+    if (!seg)
+        return;
+    free(seg->blocks);
+    free(seg->sentences);
+    memset(seg, 0, sizeof *seg);
+}

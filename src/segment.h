@@ -1,0 +1,46 @@
+/* segment.h - text -> blocks (paragraphs, headings, numbered items, table
+ * rows) and sentences (never crossing a block or a table cell). */
+#ifndef AUDIT_SEGMENT_H
+#define AUDIT_SEGMENT_H
+
+#include <stddef.h>
+
+#include "document.h"
+#include "quantity.h"
+
+typedef enum {
+    AUDIT_BLOCK_PARAGRAPH = 0,
+    AUDIT_BLOCK_HEADING,   /* "# ...", "一、...", "(一)..." on a line of its own */
+    AUDIT_BLOCK_ITEM,      /* a numbered item: "1.持续推进..." */
+    AUDIT_BLOCK_ROW        /* a tab-separated (or Markdown pipe) table row */
+} audit_block_kind;
+
+typedef struct audit_block {
+    size_t start, end;     /* byte span in doc->text; a paragraph broken by a
+                              blank line mid-sentence is one block */
+    audit_block_kind kind;
+    audit_role role;       /* default role of its figures: TARGET for a plan
+                              item, ACTUAL for a 完成情况/工作进度 part, OTHER */
+    size_t section;        /* index of the heading or item that opens the
+                              section this block belongs to (itself if so) */
+} audit_block;
+
+typedef struct audit_sentence {
+    size_t start, end;     /* byte span in doc->text */
+    size_t block;          /* index into blocks */
+    int cell;              /* table column, -1 outside tables */
+    audit_role role;       /* the cell's or block's default role */
+} audit_sentence;
+
+typedef struct audit_segments {
+    audit_block *blocks;
+    size_t n_blocks, cap_blocks;
+    audit_sentence *sentences;
+    size_t n_sentences, cap_sentences;
+} audit_segments;
+
+/* Segments doc->clean. out must be zeroed; free with audit_segments_free. */
+void audit_segment(const audit_document *doc, audit_segments *out);
+void audit_segments_free(audit_segments *seg);
+
+#endif
