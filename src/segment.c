@@ -299,6 +299,17 @@ static audit_role header_role(const char *s, size_t start, size_t end)
     return AUDIT_ROLE_OTHER;
 }
 
+static int has_colon(const char *s, size_t start, size_t end)
+{
+    size_t adv;
+    for (size_t i = start; i < end; i += adv) {
+        unsigned cp = audit_utf8_at(s, end, i, &adv);
+        if (cp == ':' || cp == 0xFF1A)
+            return 1;
+    }
+    return 0;
+}
+
 static int has_digit(const char *s, size_t start, size_t end)
 {
     size_t adv;
@@ -425,9 +436,11 @@ void audit_segment(const audit_document *doc, audit_segments *seg)
             kind = AUDIT_BLOCK_ITEM;
         else if (ln->kind == LINE_LABEL)
             role = AUDIT_ROLE_ACTUAL;
-        /* A short line with no punctuation at its end stands alone: a title. */
+        /* A short line with no punctuation at its end stands alone: a title
+         * ("核心提示"), unless it is a "责任单位:…" style field. */
         if (kind == AUDIT_BLOCK_PARAGRAPH && last_line == i &&
             !ends_paragraph(s, ln->first, ln->last) &&
+            !has_colon(s, ln->first, ln->last) &&
             audit_utf8_count(s + ln->first, ln->last - ln->first) < 20)
             kind = AUDIT_BLOCK_HEADING;
         size_t b = add_block(seg, ln->first, lines[last_line].last, kind, role);

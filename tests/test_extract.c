@@ -1,0 +1,97 @@
+/* test_extract.c - the role of a figure: plan, achievement or neither.
+ * Every row is a real sentence (or modelled on one) and the figure to look
+ * at, found by the text it starts with. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "extract.h"
+
+typedef struct role_case {
+    const char *text;
+    const char *figure;    /* the figure's text as written, first occurrence */
+    audit_role role;
+    int pending;
+} role_case;
+
+#define T AUDIT_ROLE_TARGET
+#define A AUDIT_ROLE_ACTUAL
+#define O AUDIT_ROLE_OTHER
+
+static const role_case cases[] = {
+    /* plan words */
+    {"高质量推进“人人持证、技能河南”建设，全年完成技能培训 2.8 万人次、新增技能人才 2.28 万人(含高技能人才 9300 人)。", "2.8 万人次", T, 0},
+    {"高质量推进建设，全年完成技能培训 2.8 万人次、新增技能人才 2.28 万人(含高技能人才 9300 人)。", "9300 人", T, 0},
+    {"积极发展农村电子商务和快递业务，年底前实现324个行政村设立村级物流综合服务站。", "324个", T, 0},
+    {"对存在安全隐患的窞井设施更换改造（市定任务 478 个），加大日常养护力度。", "478 个", T, 0},
+    {"新生儿两病筛查人数 2863 人，筛查率 98.59%（目标任务为 90%以上）。", "90%", T, 0},
+    {"新生儿两病筛查人数 2863 人，筛查率 98.59%（目标任务为 90%以上）。", "98.59%", O, 0},
+    {"宫颈癌筛查人数为 8406 人，完成全年任务 60%，乳腺癌筛查人数为 8702 人。", "8702 人", O, 0},
+    /* achievement words */
+    {"截至目前，智慧养老服务平台已录入老年人数 15.3 万人。", "15.3 万人", A, 0},
+    {"将残疾儿童康复救助作为年度首要工作任务列入县残联年度计划，目前已实施残疾儿童康复救助 150 人。", "150 人", A, 0},
+    {"青少年心理健康服务进村（社区）活动线下活动开展累计 12 场。", "12 场", A, 0},
+    /* a paragraph's plan before its progress anchor */
+    {"实现每个街道有 1 处综合养老服务中心，嵌入式养老床位不少于 50 张；建设社区养老服务设施 21 个。截至目前，已完成建设社区养老服务设施 10 个。", "21 个", T, 0},
+    {"实现每个街道有 1 处综合养老服务中心；建设社区养老服务设施 21 个。截至目前，已完成建设社区养老服务设施 10 个。", "10 个", A, 0},
+    {"对具有我省户籍的残疾儿童开展康复救助，全年救助不少于 140 人。目前已实施残疾儿童康复救助 150 人。", "140 人", T, 0},
+    /* layout */
+    {"5.对符合条件的特殊困难老年人家庭实施适老化改造,全年完成改造2000户。\n\n完成情况:全年对2300户特殊困难老年人家庭实施了适老化改造。", "2000户", T, 0},
+    {"5.对符合条件的特殊困难老年人家庭实施适老化改造,全年完成改造2000户。\n\n完成情况:全年对2300户特殊困难老年人家庭实施了适老化改造。", "2300户", A, 0},
+    {"编号\t工作任务\t工作进度\n8\t全年救助不少于140人。\t目前已实施残疾儿童康复救助150人。\n", "140人", T, 0},
+    {"编号\t工作任务\t工作进度\n8\t全年救助不少于140人。\t目前已实施残疾儿童康复救助150人。\n", "150人", A, 0},
+    /* under way, remaining */
+    {"截止目前，已经实现普通门诊费用全覆盖，恶性肿瘤门诊放化疗等 5 种试点门诊慢特病异地就医直接结算正在测试中。", "5 种", A, 1},
+    {"已完成124个行政村的电商综合服务网点建设；县级物流配送中心及剩余200个村级电商综合服务网点建设项目已挂招标意向。", "200个", A, 1},
+    {"已完成124个行政村的电商综合服务网点建设；县级物流配送中心及剩余200个村级电商综合服务网点建设项目已挂招标意向。", "124个", A, 0},
+    /* neither */
+    {"2020年全镇一般财政预算收入2619万元。", "2619万元", O, 0},
+};
+
+static size_t find_figure(const audit_document *doc, const audit_extraction *ex,
+                          const char *figure)
+{
+    const char *at = strstr(doc->text, figure);
+    ck_assert_msg(at != NULL, "figure %s not in text", figure);
+    size_t pos = (size_t)(at - doc->text);
+    for (size_t q = 0; q < ex->quantities.len; q++)
+        if (ex->quantities.items[q].start == pos)
+            return q;
+    ck_abort_msg("no quantity starts at \"%s\"", figure);
+    return 0;
+}
+
+START_TEST(test_roles)
+{
+    const role_case *c = &cases[_i];
+    audit_error err = {0};
+    audit_document *doc = audit_document_from_bytes(
+        "t.txt", c->text, strlen(c->text), AUDIT_ENCODING_AUTO, &err);
+    ck_assert(doc != NULL);
+    audit_extraction ex = {0};
+    audit_extract(doc, &ex);
+    size_t q = find_figure(doc, &ex, c->figure);
+    ck_assert_msg(ex.quantities.items[q].role == c->role,
+                  "%s in \"%s\": role %s, want %s", c->figure, c->text,
+                  audit_role_name(ex.quantities.items[q].role),
+                  audit_role_name(c->role));
+    ck_assert_msg(ex.pending[q] == c->pending, "%s: under-way %d, want %d",
+                  c->figure, ex.pending[q], c->pending);
+    audit_extraction_free(&ex);
+    audit_document_free(doc);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("extract");
+    TCase *tc = tcase_create("roles");
+    tcase_add_loop_test(tc, test_roles, 0, sizeof cases / sizeof cases[0]);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
