@@ -13,7 +13,9 @@ struct audit_document {
     size_t len;             /* bytes in text */
     char *clean;            /* len bytes + NUL: text with markup (HTML tags,
                                entities, Markdown markers) blanked to spaces
-                               of the same byte length, so offsets agree */
+                               of the same byte length, so offsets agree; a
+                               block tag outside a tab-separated row leaves
+                               a line break, an HTML cell a tab */
     size_t *line_starts;    /* byte offset in text of every line start */
     size_t n_lines;
     audit_encoding encoding;/* the encoding the bytes were read as */
