@@ -180,7 +180,10 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
                     role = AUDIT_ROLE_ACTUAL;
             }
         } else if ((len = cue_at(s, st->end, i, weak_plan_cues))) {
-            if (base == AUDIT_ROLE_OTHER && role == AUDIT_ROLE_OTHER)
+            /* "全年完成…" plans the sentence; "完成全年任务60%" only names
+             * the plan the next words measure against. */
+            if (base == AUDIT_ROLE_OTHER && role == AUDIT_ROLE_OTHER &&
+                !cue_at(s, st->end, i + (size_t)len, strong_plan_cues))
                 role = AUDIT_ROLE_TARGET;
         }
         i += len ? (size_t)len : adv;

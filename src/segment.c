@@ -358,13 +358,18 @@ static void add_row(audit_segments *seg, const char *s, const line *ln,
                         table->columns[c]);
 }
 
-/* A numbered item whose section holds a progress part is the plan. */
+/* A numbered item whose section holds a progress part is the plan. When
+ * most numbered items of the report are laid out that way, the others are
+ * plan too: an item whose progress part is missing (a truncated report)
+ * still states a plan, not an achievement. */
 static void mark_plan_items(audit_segments *seg, const int *labelled)
 {
+    size_t items = 0, plans = 0;
     for (size_t i = 0; i < seg->n_blocks; i++) {
         audit_block *b = &seg->blocks[i];
         if (b->kind != AUDIT_BLOCK_ITEM)
             continue;
+        items++;
         for (size_t j = i + 1; j < seg->n_blocks; j++) {
             audit_block *next = &seg->blocks[j];
             if (next->kind == AUDIT_BLOCK_ITEM ||
@@ -372,10 +377,16 @@ static void mark_plan_items(audit_segments *seg, const int *labelled)
                 break;
             if (labelled[j]) {
                 b->role = AUDIT_ROLE_TARGET;
+                plans++;
                 break;
             }
         }
     }
+    if (plans < 2 || plans * 2 < items)
+        return;
+    for (size_t i = 0; i < seg->n_blocks; i++)
+        if (seg->blocks[i].kind == AUDIT_BLOCK_ITEM)
+            seg->blocks[i].role = AUDIT_ROLE_TARGET;
 }
 
 void audit_segment(const audit_document *doc, audit_segments *seg)
