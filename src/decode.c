@@ -41,6 +41,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "error.h"
+#include "fold.h"
 
 /* The largest report read: anything larger is refused, not loaded. */
 #define AUDIT_MAX_REPORT ((size_t)256 << 20)
@@ -504,6 +505,7 @@ audit_document *audit_document_from_bytes(const char *name, const char *bytes,
     doc->clean = audit_xmalloc(doc->len + 1);
     memcpy(doc->clean, doc->text, doc->len + 1);
     audit_markup_blank(doc->clean, doc->len);
+    audit_fold_traditional(doc->clean, doc->len);
     index_lines(doc);
     return doc;
 

@@ -58,6 +58,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "error.h"
+#include "fold.h"
 
 #define RULES_MAX_BYTES ((size_t)16 << 20) /* 16 MiB */
 #define RULES_MAX_DEPTH 64                 /* nested collections */
@@ -639,8 +640,13 @@ static int read_pattern(loader *ld, size_t v, const char *key,
     if (read_text(ld, v, key, where, NULL))
         return -1;
     const char *s = scalar(ld, nd);
-    *out = pcre2_compile((PCRE2_SPTR)s, nd->len, PCRE2_UTF | PCRE2_UCP, &code,
-                         &offset, NULL);
+    /* The report is matched in its folded form (fold.c): fold the pattern
+     * the same way, so 萬 in a pattern still meets 萬 in a report. */
+    char *folded = audit_xstrndup(s, nd->len);
+    audit_fold_traditional(folded, nd->len);
+    *out = pcre2_compile((PCRE2_SPTR)folded, nd->len, PCRE2_UTF | PCRE2_UCP,
+                         &code, &offset, NULL);
+    free(folded);
     if (!*out) {
         PCRE2_UCHAR problem[256]; /* PCRE2's messages are short */
         size_t column = nd->column;
