@@ -34,6 +34,7 @@
 #define MATCH_LIMIT 5000000u
 #define DEPTH_LIMIT 100000u
 #define NEAR_CHARS 12
+#define PART_PENALTY 20
 
 typedef struct matcher {
     pcre2_match_data *md;
@@ -158,6 +159,10 @@ static int propose(const audit_result *res, const audit_rule_target *t,
             d = 0;
         if (qq->role != AUDIT_ROLE_ACTUAL)
             d += 0.25;
+        /* a part of a breakdown is not the total the keyword names, unless
+         * the keyword itself is inside the breakdown */
+        if (qq->start >= ex->part_start[k] && ms < ex->part_start[k])
+            d += PART_PENALTY;
         if (!found || d < out->distance) {
             out->q = q;
             out->quantity = *qq;

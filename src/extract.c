@@ -50,6 +50,10 @@ static const char *const actual_cues[] = {
 /* Progress anchors that split a paragraph into plan and progress. */
 static const char *const progress_anchors[] = {
     "截至", "截止", "目前", "至今", "到目前", NULL};
+/* Words that open the breakdown of a total: the figures after them are
+ * parts ("完成改造520户,其中城区120户、乡镇380户"). */
+static const char *const part_cues[] = {
+    "其中", "包括", "分别", "(含", "（含", NULL};
 /* Under-way words: the clause's figures are not achievements. */
 static const char *const pending_cues[] = {
     "正在", "在建", "建设中", "测试中", "推进中", "实施中", "进行中", "尚未",
@@ -99,6 +103,10 @@ static void scan_quantities(const audit_document *doc, audit_extraction *ex)
         }
     }
     ex->pending = audit_xcalloc(out->len + 1, 1);
+    ex->part_start = audit_xmalloc((ex->seg.n_sentences + 1) *
+                                   sizeof *ex->part_start);
+    for (size_t k = 0; k <= ex->seg.n_sentences; k++)
+        ex->part_start[k] = (size_t)-1;
 }
 
 /* Whether the block holds a progress anchor; returns the sentence index of
@@ -165,6 +173,8 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
             continue;
         }
         int len;
+        if (ex->part_start[k] == (size_t)-1 && cue_at(s, st->end, i, part_cues))
+            ex->part_start[k] = i;
         if ((len = cue_at(s, st->end, i, pending_cues))) {
             clause_pending = 1;
         } else if ((len = cue_at(s, st->end, i, strong_plan_cues))) {
@@ -262,5 +272,6 @@ void audit_extraction_free(audit_extraction *ex)
     audit_quantity_list_free(&ex->quantities);
     free(ex->sentence);
     free(ex->pending);
+    free(ex->part_start);
     memset(ex, 0, sizeof *ex);
 }

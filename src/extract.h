@@ -15,6 +15,9 @@ typedef struct audit_extraction {
     unsigned char *pending;         /* per quantity: presented as under way
                                        or remaining (正在…, 剩余…), so not an
                                        achievement even outside the plan */
+    size_t *part_start;             /* per sentence: where a breakdown of
+                                       a total begins (其中, 包括, 分别, （含),
+                                       or (size_t)-1 */
 } audit_extraction;
 
 /* Segments doc and extracts every quantity with its role. ex must be
