@@ -77,6 +77,15 @@ static void prefix_position(const char *text, size_t n, size_t *line,
     *column = count_code_points(text + start, n - start);
 }
 
+/* Code points in text[0..offset): the nearest mark, then a short count. */
+static size_t chars_before(const audit_document *doc, size_t offset)
+{
+    size_t k = offset / AUDIT_MARK_STEP;
+    size_t from = k * AUDIT_MARK_STEP;
+    return doc->char_marks[k] + count_code_points(doc->text + from,
+                                                  offset - from);
+}
+
 void audit_document_position(const audit_document *doc, size_t offset,
                              size_t *line, size_t *column)
 {
@@ -92,8 +101,8 @@ void audit_document_position(const audit_document *doc, size_t offset,
             hi = mid;
     }
     *line = lo;
-    *column = count_code_points(doc->text + doc->line_starts[lo],
-                                offset - doc->line_starts[lo]);
+    *column = chars_before(doc, offset) -
+              chars_before(doc, doc->line_starts[lo]);
 }
 
 /* ---- UTF-8 ------------------------------------------------------------- */
@@ -388,6 +397,15 @@ static void index_lines(audit_document *doc)
                                        sizeof *doc->line_starts);
         doc->line_starts[doc->n_lines++] = i + 1;
     }
+    size_t marks = doc->len / AUDIT_MARK_STEP + 1, count = 0;
+    doc->char_marks = audit_xmalloc(marks * sizeof *doc->char_marks);
+    for (size_t k = 0; k < marks; k++) {
+        doc->char_marks[k] = count;
+        size_t from = k * AUDIT_MARK_STEP;
+        size_t to = from + AUDIT_MARK_STEP < doc->len ? from + AUDIT_MARK_STEP
+                                                      : doc->len;
+        count += count_code_points(t + from, to - from);
+    }
 }
 
 /* Turns bytes into UTF-8 text in out; returns the encoding used in *used. */
@@ -605,5 +623,6 @@ void audit_document_free(audit_document *doc)
     free(doc->text);
     free(doc->clean);
     free(doc->line_starts);
+    free(doc->char_marks);
     free(doc);
 }

@@ -7,6 +7,8 @@
 
 #include "audit.h"
 
+#define AUDIT_MARK_STEP 4096
+
 struct audit_document {
     char *name;             /* the path as given ("-" for standard input) */
     char *text;             /* UTF-8, BOM removed, NUL-terminated, owned */
@@ -18,6 +20,9 @@ struct audit_document {
                                a line break, an HTML cell a tab */
     size_t *line_starts;    /* byte offset in text of every line start */
     size_t n_lines;
+    size_t *char_marks;     /* code points in text[0 .. k*AUDIT_MARK_STEP):
+                               columns on long lines cost O(step), not
+                               O(line length) */
     audit_encoding encoding;/* the encoding the bytes were read as */
 };
 
