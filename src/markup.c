@@ -10,8 +10,9 @@
  *   comments       <!-- ... -->
  *   entities       &nbsp; &amp; &lt; &gt; &quot; &ldquo; &le; ... &#20154;
  *                  &#x4EBA;: the character is written where the entity
- *                  began, padded with spaces, when its UTF-8 is not longer
- *                  than the entity (it never is for the ones listed).
+ *                  ends, after spaces, when its UTF-8 is not longer than
+ *                  the entity (it never is for the ones listed), so that a
+ *                  figure ending in it spans the whole entity.
  *                  &nbsp; and the other spaces become a plain space.
  *   Markdown       a run of 1-6 `#` opening a line ("## 二、工作进度",
  *                  also "##标题" as Chinese authors write it), and runs of
@@ -144,7 +145,7 @@ static const struct {
 };
 
 /* If s[i] ('&') starts an entity that can be written in place, writes its
- * character, pads it with spaces and returns the offset past the `;`;
+ * character after padding spaces and returns the offset past the `;`;
  * else returns 0 and leaves s alone. */
 static size_t replace_entity(char *s, size_t len, size_t i)
 {
@@ -196,8 +197,10 @@ static size_t replace_entity(char *s, size_t len, size_t i)
     }
     if (n > room)
         return 0;
-    memcpy(s + i, u, n);
-    memset(s + i + n, ' ', room - n);
+    /* The character goes last, so that a figure ending in it ("99.07&#37;")
+     * spans the whole entity in the original text. */
+    memset(s + i, ' ', room - n);
+    memcpy(s + i + room - n, u, n);
     return end;
 }
 
