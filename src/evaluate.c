@@ -135,6 +135,39 @@ static int block_of(const audit_result *res, size_t pos, size_t *block)
     return 1;
 }
 
+/* Whether the clause before a figure names a year other than the rules'
+ * period: "2021 年完成改造 1443 户" is last year's batch in a 2022 report. */
+static int names_other_year(const char *s, size_t from, size_t at, int year)
+{
+    if (year == 0)
+        return 0;
+    size_t i = at;
+    while (i > from) {
+        size_t p = audit_utf8_prev(s, i), adv;
+        unsigned cp = audit_utf8_at(s, at, p, &adv);
+        if (cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' ||
+            cp == 0x3002)
+            break;
+        i = p;
+    }
+    for (size_t j = i; j + 4 < at; j++) {
+        if (j > i && s[j - 1] >= '0' && s[j - 1] <= '9')
+            continue;
+        int y = 0, k;
+        for (k = 0; k < 4 && s[j + k] >= '0' && s[j + k] <= '9'; k++)
+            y = y * 10 + (s[j + k] - '0');
+        if (k < 4 || (s[j + 4] >= '0' && s[j + 4] <= '9'))
+            continue;
+        size_t e = j + 4;
+        while (e < at && s[e] == ' ')
+            e++;
+        if (audit_has_prefix(s, at, e, "年") && y >= 1900 && y <= 2100 &&
+            y != year)
+            return 1;
+    }
+    return 0;
+}
+
 /* The best figure of sentence k for a match at [ms, me). */
 static int propose(const audit_result *res, const audit_rule_target *t,
                    size_t k, size_t ms, size_t me, proposal *out)
@@ -149,6 +182,9 @@ static int propose(const audit_result *res, const audit_rule_target *t,
         if (qq->role == AUDIT_ROLE_TARGET || ex->pending[q])
             continue;
         if (!audit_unit_compatible(qq, &t->target.quantity))
+            continue;
+        if (names_other_year(res->doc->clean, st->start, qq->start,
+                             res->rules->years[t->file]))
             continue;
         double d;
         if (qq->start >= me)

@@ -54,6 +54,11 @@ static const char *const progress_anchors[] = {
  * parts ("完成改造520户,其中城区120户、乡镇380户"). */
 static const char *const part_cues[] = {
     "其中", "包括", "分别", "(含", "（含", NULL};
+/* Words that name an earlier period; the figure right after them is a
+ * baseline, not this period's achievement ("由上年的43.7%提升到75.5%"). */
+static const char *const baseline_cues[] = {
+    "上年", "去年", "上一年", "同期", "基期", "此前", NULL};
+#define BASELINE_REACH 12 /* bytes after the cue: "上年的43.7%" */
 /* Under-way words: the clause's figures are not achievements. */
 static const char *const pending_cues[] = {
     "正在", "在建", "建设中", "测试中", "推进中", "实施中", "进行中", "尚未",
@@ -148,11 +153,14 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
     int in_strong = 0;
     size_t q = q_from, clause_start = st->start, clause_q = q_from;
     int clause_pending = 0;
+    size_t baseline_until = 0;
 
     for (size_t i = st->start; i <= st->end;) {
         /* quantities that start here take the current role */
         while (q < q_to && qs[q].start <= i) {
             qs[q].role = role;
+            if (qs[q].start < baseline_until)
+                ex->pending[q] = AUDIT_EARLIER;
             q++;
         }
         if (i == st->end)
@@ -161,7 +169,8 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
         unsigned cp = audit_utf8_at(s, st->end, i, &adv);
         if (is_clause_end(cp)) {
             for (size_t c = clause_q; c < q; c++)
-                ex->pending[c] = (unsigned char)clause_pending;
+                if (!ex->pending[c])
+                    ex->pending[c] = (unsigned char)clause_pending;
             clause_q = q;
             clause_pending = 0;
             clause_start = i + adv;
@@ -173,10 +182,12 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
             continue;
         }
         int len;
+        if ((len = cue_at(s, st->end, i, baseline_cues)))
+            baseline_until = i + (size_t)len + BASELINE_REACH;
         if (ex->part_start[k] == (size_t)-1 && cue_at(s, st->end, i, part_cues))
             ex->part_start[k] = i;
         if ((len = cue_at(s, st->end, i, pending_cues))) {
-            clause_pending = 1;
+            clause_pending = AUDIT_UNDER_WAY;
         } else if ((len = cue_at(s, st->end, i, strong_plan_cues))) {
             if (!in_strong)
                 before_clause = role;
@@ -200,7 +211,8 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
     }
     (void)clause_start;
     for (size_t c = clause_q; c < q_to; c++)
-        ex->pending[c] = (unsigned char)clause_pending;
+        if (!ex->pending[c])
+            ex->pending[c] = (unsigned char)clause_pending;
 }
 
 void audit_extract(const audit_document *doc, audit_extraction *ex)

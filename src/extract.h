@@ -8,13 +8,17 @@
 #include "quantity.h"
 #include "segment.h"
 
+#define AUDIT_UNDER_WAY 1
+#define AUDIT_EARLIER 2
+
 typedef struct audit_extraction {
     audit_segments seg;
     audit_quantity_list quantities; /* document order, offsets into text */
     size_t *sentence;               /* per quantity: its sentence index */
-    unsigned char *pending;         /* per quantity: presented as under way
-                                       or remaining (正在…, 剩余…), so not an
-                                       achievement even outside the plan */
+    unsigned char *pending;         /* per quantity: 0, or why it is not
+                                       an achievement even outside the plan:
+                                       AUDIT_UNDER_WAY (正在…, 剩余…) or
+                                       AUDIT_EARLIER (上年的43.7%) */
     size_t *part_start;             /* per sentence: where a breakdown of
                                        a total begins (其中, 包括, 分别, （含),
                                        or (size_t)-1 */

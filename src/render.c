@@ -143,8 +143,10 @@ static void text_extract(audit_buf *b, const audit_result *res)
             audit_buf_puts(b, " approx");
         if (q->malformed)
             audit_buf_puts(b, " malformed");
-        if (res->ex.pending[i])
+        if (res->ex.pending[i] == AUDIT_UNDER_WAY)
             audit_buf_puts(b, " under-way");
+        else if (res->ex.pending[i] == AUDIT_EARLIER)
+            audit_buf_puts(b, " earlier-period");
         audit_buf_putc(b, '\n');
     }
     audit_buf_printf(b, "summary: %zu quantities\n", qs->len);
@@ -261,10 +263,11 @@ static void json_quantity(audit_buf *b, const audit_result *res, size_t i)
     audit_buf_puts(b, ", ");
     json_span(b, res, q->start, q->end);
     audit_buf_printf(b, ", \"approx\": %s, \"range\": %s, \"malformed\": %s, "
-                        "\"under_way\": %s, \"role\": ",
+                        "\"under_way\": %s, \"earlier\": %s, \"role\": ",
                      q->approx ? "true" : "false", q->range ? "true" : "false",
                      q->malformed ? "true" : "false",
-                     res->ex.pending[i] ? "true" : "false");
+                     res->ex.pending[i] == AUDIT_UNDER_WAY ? "true" : "false",
+                     res->ex.pending[i] == AUDIT_EARLIER ? "true" : "false");
     json_str(b, audit_role_name(q->role));
     audit_buf_puts(b, "}");
 }

@@ -108,6 +108,7 @@ typedef struct loader {
     audit_buf scratch;      /* quote() */
     id_table task_ids, target_ids;
     char *name;             /* the file's `name`, until it is registered */
+    int year;               /* the year its `period` names, or 0 */
 } loader;
 
 /* A mapping of the schema: which keys it takes, which it requires. */
@@ -860,6 +861,22 @@ static int read_schema(loader *ld, size_t v)
                 kind_name(nd));
 }
 
+/* The year a period names ("2023", "2022年上半年"), or 0. */
+static int period_year(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+            continue;
+        int y = 0, k;
+        for (k = 0; k < 4 && s[i + k] >= '0' && s[i + k] <= '9'; k++)
+            y = y * 10 + (s[i + k] - '0');
+        if (k == 4 && (i + 4 == n || s[i + 4] < '0' || s[i + 4] > '9') &&
+            y >= 1900 && y <= 2100)
+            return y;
+    }
+    return 0;
+}
+
 static int read_rule_file(loader *ld)
 {
     size_t v[FILE_N];
@@ -873,6 +890,9 @@ static int read_rule_file(loader *ld)
         return fail_node(ld, &ld->nodes[v[FILE_PERIOD]], AUDIT_E_SCHEMA,
                     "\"period\" at top level must be a string, not %s",
                     kind_name(&ld->nodes[v[FILE_PERIOD]]));
+    if (v[FILE_PERIOD] != NO_NODE)
+        ld->year = period_year(scalar(ld, &ld->nodes[v[FILE_PERIOD]]),
+                               ld->nodes[v[FILE_PERIOD]].len);
     size_t list = v[FILE_TASKS];
     if (read_list(ld, list, "tasks", file_map.where))
         return -1;
@@ -942,6 +962,9 @@ int audit_ruleset_load(audit_ruleset *rules, const char *path,
                                   (rules->n_files + 1) * sizeof *rules->files);
     rules->names = audit_xrealloc(rules->names,
                                   (rules->n_files + 1) * sizeof *rules->names);
+    rules->years = audit_xrealloc(rules->years,
+                                  (rules->n_files + 1) * sizeof *rules->years);
+    rules->years[rules->n_files] = ld.year;
     rules->files[rules->n_files] = audit_xstrdup(path);
     rules->names[rules->n_files] = ld.name;
     ld.name = NULL;
@@ -976,6 +999,7 @@ void audit_ruleset_free(audit_ruleset *rules)
     }
     free(rules->files);
     free(rules->names);
+    free(rules->years);
     free(rules->tasks);
     free(rules->targets);
     free(rules);

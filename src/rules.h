@@ -55,6 +55,7 @@ typedef struct audit_rule_task {
 struct audit_ruleset {
     char **files;             /* paths as given */
     char **names;             /* the `name` of each file */
+    int *years;               /* the year its `period` names, or 0 */
     size_t n_files;
     audit_rule_task *tasks;
     size_t n_tasks, cap_tasks;
