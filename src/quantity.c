@@ -551,7 +551,7 @@ static size_t read_digits(const char *s, size_t len, size_t p, double *mantissa,
 static void read_number(const char *s, size_t len, size_t p, term *t)
 {
     size_t q, n, n2;
-    int d, ignored = 0;
+    int d = -1, ignored = 0;
     double junk = 0;
 
     memset(t, 0, sizeof *t);
