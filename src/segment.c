@@ -80,8 +80,10 @@ static int is_digit_cp(unsigned cp)
 /* Sentence-final punctuation: 。！？；; ! ? and the full-width stops. */
 static int is_terminal(unsigned cp)
 {
+    /* not the full-width full stop U+FF0E: full-width figures use it as
+     * their decimal point ("１２．５％") */
     return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B ||
-           cp == ';' || cp == '!' || cp == '?' || cp == 0xFF0E;
+           cp == ';' || cp == '!' || cp == '?';
 }
 
 /* A line end that closes a paragraph: terminal punctuation or a colon,
@@ -319,6 +321,19 @@ static int has_digit(const char *s, size_t start, size_t end)
     return 0;
 }
 
+/* A Markdown table rule: only | - : and blanks. */
+static int is_pipe_rule(const char *s, size_t start, size_t end)
+{
+    int dash = 0;
+    for (size_t i = start; i < end; i++) {
+        if (s[i] == '-')
+            dash = 1;
+        else if (s[i] != '|' && s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+            return 0;
+    }
+    return dash;
+}
+
 #define MAX_COLUMNS 64
 
 typedef struct table_state {
@@ -341,6 +356,8 @@ static void add_row(audit_segments *seg, const char *s, const line *ln,
             from = i + 1;
         }
     }
+    if (sep == '|' && is_pipe_rule(s, ln->start, ln->end))
+        return; /* |---|:--:| under a Markdown header: no content */
     if (!has_digit(s, ln->start, ln->end)) {
         /* a header row: its words give the role of each column */
         memset(table->columns, 0, sizeof table->columns);

@@ -55,6 +55,9 @@ static const layout_case cases[] = {
     {"sentences end at 。；; but not at a decimal point",
      "产前超声筛查人数 2088 人，筛查率 71.9%（目标任务为 60%以上）；产前血清学筛查人数 1856 人，筛查率 63.91%。\n",
      "P", "o", 2},
+    {"Markdown pipe table: the rule row is no row, the header gives roles",
+     "| 序号 | 目标任务 | 完成情况 |\n|---|:---|---:|\n| 1 | 改造2000户 | 已改造2300户 |\n",
+     "RR", "oo", 6},
     {"CRLF line ends",
      "1.全年新增城镇就业3万人以上。\r\n\r\n完成情况:全年新增城镇就业3.75万人。\r\n",
      "IP", "ta", 2},
@@ -94,9 +97,15 @@ START_TEST(test_layouts)
 }
 END_TEST
 
+/* Which columns of the second row are plan and progress. */
+static const struct {
+    size_t layout;
+    int plan, progress;
+} column_cases[] = {{7, 1, 3}, {10, 2, 3}};
+
 START_TEST(test_table_cell_roles)
 {
-    audit_document *doc = load(cases[7].text);
+    audit_document *doc = load(cases[column_cases[_i].layout].text);
     audit_segments seg = {0};
     audit_segment(doc, &seg);
     int plan = 0, progress = 0;
@@ -104,13 +113,13 @@ START_TEST(test_table_cell_roles)
         const audit_sentence *st = &seg.sentences[k];
         if (st->block != 1)
             continue;
-        if (st->cell == 1)
+        if (st->cell == column_cases[_i].plan)
             plan = st->role == AUDIT_ROLE_TARGET;
-        if (st->cell == 3)
+        if (st->cell == column_cases[_i].progress)
             progress = st->role == AUDIT_ROLE_ACTUAL;
     }
-    ck_assert_msg(plan, "工作任务 column is the plan");
-    ck_assert_msg(progress, "工作进度 column is the progress");
+    ck_assert_msg(plan, "the 任务 column is the plan");
+    ck_assert_msg(progress, "the 进度/完成情况 column is the progress");
     audit_segments_free(&seg);
     audit_document_free(doc);
 }
@@ -121,7 +130,8 @@ int main(void)
     Suite *s = suite_create("segment");
     TCase *tc = tcase_create("layouts");
     tcase_add_loop_test(tc, test_layouts, 0, sizeof cases / sizeof cases[0]);
-    tcase_add_test(tc, test_table_cell_roles);
+    tcase_add_loop_test(tc, test_table_cell_roles, 0,
+                        sizeof column_cases / sizeof column_cases[0]);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
