@@ -73,6 +73,56 @@ static int cue_at(const char *s, size_t n, size_t i, const char *const *cues)
     return 0;
 }
 
+/* The first characters of all cue words, sorted: the cue tables are only
+ * consulted at these, so most characters cost one binary search. Built
+ * once per extraction from the tables above. */
+typedef struct cue_starts {
+    unsigned cp[128];
+    size_t n;
+} cue_starts;
+
+static void cue_starts_add(cue_starts *cs, const char *const *cues)
+{
+    for (size_t k = 0; cues[k]; k++) {
+        size_t adv;
+        unsigned cp = audit_utf8_at(cues[k], strlen(cues[k]), 0, &adv);
+        size_t at = 0;
+        while (at < cs->n && cs->cp[at] < cp)
+            at++;
+        if ((at < cs->n && cs->cp[at] == cp) ||
+            cs->n == sizeof cs->cp / sizeof cs->cp[0])
+            continue;
+        memmove(cs->cp + at + 1, cs->cp + at, (cs->n - at) * sizeof cs->cp[0]);
+        cs->cp[at] = cp;
+        cs->n++;
+    }
+}
+
+static void cue_starts_build(cue_starts *cs)
+{
+    static const char *const *const tables[] = {
+        weak_plan_cues, strong_plan_cues, actual_cues, progress_anchors,
+        baseline_cues, pending_cues, part_cues};
+    cs->n = 0;
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+        cue_starts_add(cs, tables[t]);
+}
+
+static int cue_starts_has(const cue_starts *cs, unsigned cp)
+{
+    size_t lo = 0, hi = cs->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cs->cp[mid] < cp)
+            lo = mid + 1;
+        else if (cs->cp[mid] > cp)
+            hi = mid;
+        else
+            return 1;
+    }
+    return 0;
+}
+
 static int is_clause_end(unsigned cp)
 {
     return cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' ||
@@ -116,33 +166,37 @@ static void scan_quantities(const audit_document *doc, audit_extraction *ex)
 
 /* Whether the block holds a progress anchor; returns the sentence index of
  * the first one in *first_sentence. */
-static int find_anchor(const audit_document *doc, const audit_extraction *ex,
-                       size_t s_from, size_t s_to, size_t *first_sentence)
+/* Whether s[st] holds a word of cues. */
+static int sentence_has_cue(const char *s, const audit_sentence *st,
+                            const cue_starts *cs, const char *const *cues)
 {
-    const char *s = doc->clean;
+    size_t adv;
+    for (size_t i = st->start; i < st->end; i += adv) {
+        unsigned cp = audit_utf8_at(s, st->end, i, &adv);
+        if (cue_starts_has(cs, cp) && cue_at(s, st->end, i, cues))
+            return 1;
+    }
+    return 0;
+}
+
+static int find_anchor(const audit_document *doc, const audit_extraction *ex,
+                       const cue_starts *cs, size_t s_from, size_t s_to,
+                       size_t *first_sentence)
+{
     for (size_t k = s_from; k < s_to; k++) {
-        const audit_sentence *st = &ex->seg.sentences[k];
-        for (size_t i = st->start; i < st->end; i++) {
-            if (cue_at(s, st->end, i, progress_anchors)) {
-                *first_sentence = k;
-                return 1;
-            }
+        if (sentence_has_cue(doc->clean, &ex->seg.sentences[k], cs,
+                             progress_anchors)) {
+            *first_sentence = k;
+            return 1;
         }
     }
     return 0;
 }
 
-static int sentence_has_actual_cue(const char *s, const audit_sentence *st)
-{
-    for (size_t i = st->start; i < st->end; i++)
-        if (cue_at(s, st->end, i, actual_cues))
-            return 1;
-    return 0;
-}
-
 /* Assigns roles to the quantities of one sentence, q_from..q_to. */
 static void assign_roles(const audit_document *doc, audit_extraction *ex,
-                         size_t k, audit_role base, int layout,
+                         const cue_starts *cs, size_t k, audit_role base,
+                         int layout,
                          size_t q_from, size_t q_to)
 {
     const char *s = doc->clean;
@@ -178,6 +232,10 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
                 role = before_clause;
                 in_strong = 0;
             }
+            i += adv;
+            continue;
+        }
+        if (!cue_starts_has(cs, cp)) {
             i += adv;
             continue;
         }
@@ -220,6 +278,8 @@ void audit_extract(const audit_document *doc, audit_extraction *ex)
     audit_segment(doc, &ex->seg);
     scan_quantities(doc, ex);
 
+    cue_starts cs;
+    cue_starts_build(&cs);
     size_t q = 0, k = 0;
     const audit_sentence *sts = ex->seg.sentences;
     while (k < ex->seg.n_sentences) {
@@ -231,17 +291,17 @@ void audit_extract(const audit_document *doc, audit_extraction *ex)
         size_t anchor = k_end;
         int anchored = blk->kind != AUDIT_BLOCK_ROW &&
                        blk->role == AUDIT_ROLE_OTHER &&
-                       find_anchor(doc, ex, k, k_end, &anchor);
+                       find_anchor(doc, ex, &cs, k, k_end, &anchor);
         for (size_t j = k; j < k_end; j++) {
             audit_role base = sts[j].role;
             int layout = base != AUDIT_ROLE_OTHER;
             if (anchored && j < anchor &&
-                !sentence_has_actual_cue(doc->clean, &sts[j]))
+                !sentence_has_cue(doc->clean, &sts[j], &cs, actual_cues))
                 base = AUDIT_ROLE_TARGET;
             size_t q_to = q;
             while (q_to < ex->quantities.len && ex->sentence[q_to] == j)
                 q_to++;
-            assign_roles(doc, ex, j, base, layout, q, q_to);
+            assign_roles(doc, ex, &cs, j, base, layout, q, q_to);
             q = q_to;
         }
         k = k_end;
