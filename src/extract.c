@@ -59,6 +59,11 @@ static const char *const part_cues[] = {
 static const char *const baseline_cues[] = {
     "上年", "去年", "上一年", "同期", "基期", "此前", NULL};
 #define BASELINE_REACH 12 /* bytes after the cue: "上年的43.7%" */
+/* A progress label inside a block: what follows is progress, whatever
+ * the layout ("1.全年培训2万人次。完成情况：已培训2.3万人次。"). */
+static const char *const inline_labels[] = {
+    "完成情况：", "完成情况:", "工作进度：", "工作进度:", "进展情况：",
+    "进展情况:", "推进情况：", "推进情况:", "落实情况：", "落实情况:", NULL};
 /* Under-way words: the clause's figures are not achievements. */
 static const char *const pending_cues[] = {
     "正在", "在建", "建设中", "测试中", "推进中", "实施中", "进行中", "尚未",
@@ -102,7 +107,7 @@ static void cue_starts_build(cue_starts *cs)
 {
     static const char *const *const tables[] = {
         weak_plan_cues, strong_plan_cues, actual_cues, progress_anchors,
-        baseline_cues, pending_cues, part_cues};
+        baseline_cues, pending_cues, part_cues, inline_labels};
     cs->n = 0;
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
         cue_starts_add(cs, tables[t]);
@@ -292,9 +297,17 @@ void audit_extract(const audit_document *doc, audit_extraction *ex)
         int anchored = blk->kind != AUDIT_BLOCK_ROW &&
                        blk->role == AUDIT_ROLE_OTHER &&
                        find_anchor(doc, ex, &cs, k, k_end, &anchor);
+        int labelled = 0;
         for (size_t j = k; j < k_end; j++) {
             audit_role base = sts[j].role;
             int layout = base != AUDIT_ROLE_OTHER;
+            if (blk->kind != AUDIT_BLOCK_ROW && !labelled && j > k &&
+                sentence_has_cue(doc->clean, &sts[j], &cs, inline_labels))
+                labelled = 1;
+            if (labelled) {
+                base = AUDIT_ROLE_ACTUAL;
+                layout = 1;
+            }
             if (anchored && j < anchor &&
                 !sentence_has_cue(doc->clean, &sts[j], &cs, actual_cues))
                 base = AUDIT_ROLE_TARGET;
