@@ -190,6 +190,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x6558 - AUDIT_FOLD_FIRST] = 0x53D9, /* 敘 -> 叙 */
     [0x6578 - AUDIT_FOLD_FIRST] = 0x6570, /* 數 -> 数 */
     [0x65B7 - AUDIT_FOLD_FIRST] = 0x65AD, /* 斷 -> 断 */
+    [0x65BC - AUDIT_FOLD_FIRST] = 0x4E8E, /* 於 -> 于 */
     [0x6642 - AUDIT_FOLD_FIRST] = 0x65F6, /* 時 -> 时 */
     [0x66A2 - AUDIT_FOLD_FIRST] = 0x7545, /* 暢 -> 畅 */
     [0x66AB - AUDIT_FOLD_FIRST] = 0x6682, /* 暫 -> 暂 */

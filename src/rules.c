@@ -777,8 +777,23 @@ static int read_target(loader *ld, size_t m, size_t task)
     const node *target = &ld->nodes[v[TARGET_TARGET]];
     if (read_text(ld, v[TARGET_TARGET], "target", target_map.where, NULL))
         return -1;
-    if (audit_target_expr_parse(scalar(ld, target), target->len, &t->target,
-                                &why) != 0) {
+    /* read "不少於2萬人" like "不少于2万人"; the text shown stays as written */
+    char *folded = audit_xstrndup(scalar(ld, target), target->len);
+    audit_fold_traditional(folded, target->len);
+    int parsed = audit_target_expr_parse(folded, target->len, &t->target, &why);
+    if (parsed == 0) {
+        /* the parsed text is a span of folded; take the same span of the
+         * scalar as written (folding keeps every offset) */
+        size_t n = strlen(t->target.text);
+        for (size_t at = 0; at + n <= target->len; at++) {
+            if (memcmp(folded + at, t->target.text, n) == 0) {
+                memcpy(t->target.text, scalar(ld, target) + at, n);
+                break;
+            }
+        }
+    }
+    free(folded);
+    if (parsed != 0) {
         memset(&t->target, 0, sizeof t->target);
         return fail_node(ld, target, AUDIT_E_TARGET,
                     "invalid target expression %s: %s",

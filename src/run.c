@@ -30,8 +30,9 @@ audit_result *audit_run(const audit_document *doc, const audit_ruleset *rules,
         goto fail;
     if (!opt || opt->checks)
         audit_checks_run(doc, &res->ex.seg, &res->ex.quantities, &res->findings);
-    qsort(res->findings.items, res->findings.len, sizeof *res->findings.items,
-          by_position);
+    if (res->findings.len > 1)
+        qsort(res->findings.items, res->findings.len,
+              sizeof *res->findings.items, by_position);
     for (size_t i = 0; i < res->n_targets; i++)
         res->counts[res->targets[i].status]++;
     for (size_t i = 0; i < res->findings.len; i++) {
