@@ -307,6 +307,67 @@ static int rate_agrees(double stated, int decimals, double computed)
     return fabs(stated - rounded) <= eps || fabs(stated - truncated) <= eps;
 }
 
+/* The first sentence at or after byte pos. */
+static size_t first_sentence_from(const audit_extraction *ex, size_t pos)
+{
+    size_t lo = 0, hi = ex->seg.n_sentences;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ex->seg.sentences[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether the header cell of column `cell` of the header row `header`
+ * names a completion rate (完成率, 完成比例, 完成进度). */
+static int completion_column(const audit_result *res, size_t header, int cell)
+{
+    static const char *const words[] = {"完成率", "完成比例", "完成进度",
+                                        "完成百分比", NULL};
+    const audit_extraction *ex = &res->ex;
+    const audit_block *h = &ex->seg.blocks[header];
+    for (size_t k = first_sentence_from(ex, h->start);
+         k < ex->seg.n_sentences && ex->seg.sentences[k].block == header; k++) {
+        const audit_sentence *st = &ex->seg.sentences[k];
+        if (st->cell != cell)
+            continue;
+        for (size_t w = 0; words[w]; w++)
+            if (audit_find_word(res->doc->clean + st->start, st->end - st->start,
+                                words[w]) != (size_t)-1)
+                return 1;
+    }
+    return 0;
+}
+
+/* A percentage in the completion-rate column of the actual's table row:
+ *   序号  年度目标任务        完成情况           完成率
+ *   2     完成危房改造300户   已完成改造186户    62%           */
+static size_t completion_cell(const audit_result *res, size_t k)
+{
+    const audit_extraction *ex = &res->ex;
+    const audit_sentence *st = &ex->seg.sentences[k];
+    const audit_block *row = &ex->seg.blocks[st->block];
+    if (row->kind != AUDIT_BLOCK_ROW || row->header == (size_t)-1)
+        return (size_t)-1;
+    for (size_t j = first_sentence_from(ex, row->start);
+         j < ex->seg.n_sentences && ex->seg.sentences[j].block == st->block;
+         j++) {
+        const audit_sentence *other = &ex->seg.sentences[j];
+        if (other->cell == st->cell ||
+            !completion_column(res, row->header, other->cell))
+            continue;
+        for (size_t q = audit_extraction_first_at(ex, other->start);
+             q < ex->quantities.len && ex->quantities.items[q].start < other->end;
+             q++)
+            if (ex->quantities.items[q].dim == AUDIT_DIM_PERCENT)
+                return q;
+    }
+    return (size_t)-1;
+}
+
 /* A completion percentage stated after the actual in its sentence, or
  * alone in the next sentence of the same block and cell: "完成全年任务60%",
  * "超额完成市定任务数的400%", "完成率103%". Returns its quantity index. */
@@ -348,7 +409,7 @@ static size_t completion_rate(const audit_result *res, const proposal *p)
             from = qq->end;
         }
     }
-    return (size_t)-1;
+    return completion_cell(res, k);
 }
 
 /* A restated target in the actual's sentence that differs from the rule:

@@ -238,6 +238,7 @@ static size_t add_block(audit_segments *seg, size_t start, size_t end,
     b->kind = kind;
     b->role = role;
     b->section = seg->n_blocks;
+    b->header = (size_t)-1;
     return seg->n_blocks++;
 }
 
@@ -338,8 +339,33 @@ static int is_pipe_rule(const char *s, size_t start, size_t end)
 
 typedef struct table_state {
     int active;
+    size_t header;                   /* block of the header row, or -1 */
     audit_role columns[MAX_COLUMNS];
 } table_state;
+
+/* Words of a header cell: "序号", "年度目标任务", "截至6月底完成情况". */
+static const char *const header_words[] = {
+    "序号", "编号", "项目", "名称", "任务", "目标", "计划", "完成", "进度",
+    "情况", "单位", "内容", "指标", "进展", NULL};
+
+/* A header row: no digit at all, or, as the first row of a table, short
+ * cells of which one at least holds a header word (a header may name a
+ * date: "截至6月底完成情况"). */
+static int is_header_row(const char *s, size_t cells[][2], size_t n_cells,
+                         int first)
+{
+    int digits = 0, words = 0;
+    for (size_t c = 0; c < n_cells; c++) {
+        size_t a = cells[c][0], e = cells[c][1];
+        digits |= has_digit(s, a, e);
+        if (audit_utf8_count(s + a, e - a) > 24)
+            return 0;
+        for (size_t k = 0; header_words[k]; k++)
+            if (audit_find_word(s + a, e - a, header_words[k]) != (size_t)-1)
+                words = 1;
+    }
+    return !digits || (first && words);
+}
 
 static void add_row(audit_segments *seg, const char *s, const line *ln,
                     table_state *table)
@@ -358,18 +384,22 @@ static void add_row(audit_segments *seg, const char *s, const line *ln,
     }
     if (sep == '|' && is_pipe_rule(s, ln->start, ln->end))
         return; /* |---|:--:| under a Markdown header: no content */
-    if (!has_digit(s, ln->start, ln->end)) {
-        /* a header row: its words give the role of each column */
+    int header = is_header_row(s, cells, n_cells, !table->active);
+    if (header) {
+        /* its words give the role of each column */
         memset(table->columns, 0, sizeof table->columns);
         for (size_t c = 0; c < n_cells; c++)
             table->columns[c] = header_role(s, cells[c][0], cells[c][1]);
-        table->active = 1;
+        table->header = seg->n_blocks;
     } else if (!table->active) {
         memset(table->columns, 0, sizeof table->columns);
-        table->active = 1;
+        table->header = (size_t)-1;
     }
+    table->active = 1;
     size_t b = add_block(seg, ln->start, ln->end, AUDIT_BLOCK_ROW,
                          AUDIT_ROLE_OTHER);
+    if (!header)
+        seg->blocks[b].header = table->header;
     for (size_t c = 0; c < n_cells; c++)
         split_sentences(seg, s, cells[c][0], cells[c][1], b, (int)c,
                         table->columns[c]);

@@ -23,6 +23,8 @@ typedef struct audit_block {
                               item, ACTUAL for a 完成情况/工作进度 part, OTHER */
     size_t section;        /* index of the heading or item that opens the
                               section this block belongs to (itself if so) */
+    size_t header;         /* a table row: the index of its table's header
+                              row, or (size_t)-1 */
 } audit_block;
 
 typedef struct audit_sentence {
