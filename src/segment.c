@@ -40,6 +40,7 @@ typedef enum {
     LINE_HEADING,   /* "# ..", "一、..", "(一).." */
     LINE_ITEM,      /* "1.持续推进.." */
     LINE_LABEL,     /* "完成情况:.." and the like: a progress part */
+    LINE_BULLET,    /* "- ..", "* ..", "• ..": a list item of its own */
     LINE_ROW        /* tab-separated or pipe table row */
 } line_kind;
 
@@ -124,6 +125,19 @@ static int is_item_start(const char *s, size_t n, size_t i)
         return 0;
     cp = audit_utf8_at(s, n, j, &adv);
     return !is_digit_cp(cp);
+}
+
+/* "- ", "* ", "+ " (Markdown), "• ", "· " at the start of a line. */
+static int is_bullet_start(const char *s, size_t i, size_t end)
+{
+    size_t adv;
+    if (i >= end)
+        return 0;
+    unsigned cp = audit_utf8_at(s, end, i, &adv);
+    if (cp == 0x2022 || cp == 0x00B7 || cp == 0x25CF || cp == 0x25AA)
+        return 1;
+    return (cp == '-' || cp == '*' || cp == '+') && i + 1 < end &&
+           s[i + 1] == ' ';
 }
 
 /* "一、", "十二、", "（一）", "(一)" at the start of a line. */
@@ -214,6 +228,10 @@ static void classify(const audit_document *doc, line *ln)
     }
     if (is_chinese_heading_start(s, n, ln->first)) {
         ln->kind = LINE_HEADING;
+        return;
+    }
+    if (is_bullet_start(s, ln->first, ln->last)) {
+        ln->kind = LINE_BULLET;
         return;
     }
     if (is_item_start(s, n, ln->first)) {
@@ -460,6 +478,7 @@ void audit_segment(const audit_document *doc, audit_segments *seg)
     int *labelled = NULL;
     size_t cap_labelled = 0;
     table_state table = {0};
+    audit_role list_role = AUDIT_ROLE_OTHER;
     size_t section = 0;
     for (size_t i = 0; i < n_lines; i++) {
         line *ln = &lines[i];
@@ -475,7 +494,7 @@ void audit_segment(const audit_document *doc, audit_segments *seg)
         size_t last_line = i;
         while (1) {
             line *cur = &lines[last_line];
-            if (cur->kind == LINE_HEADING ||
+            if (cur->kind == LINE_HEADING || cur->kind == LINE_BULLET ||
                 ends_paragraph(s, cur->first, cur->last) ||
                 audit_utf8_count(s + cur->first, cur->last - cur->first) < 20)
                 break;
@@ -494,10 +513,15 @@ void audit_segment(const audit_document *doc, audit_segments *seg)
             kind = AUDIT_BLOCK_ITEM;
         else if (ln->kind == LINE_LABEL)
             role = AUDIT_ROLE_ACTUAL;
+        else if (ln->kind == LINE_BULLET)
+            role = list_role; /* "完成情况：" then "- 新增就业3.75万人" */
+        list_role = ln->kind == LINE_LABEL || ln->kind == LINE_BULLET
+                        ? role
+                        : AUDIT_ROLE_OTHER;
         /* A short line with no punctuation at its end stands alone: a title
          * ("核心提示"), unless it is a "责任单位:…" style field. */
         if (kind == AUDIT_BLOCK_PARAGRAPH && last_line == i &&
-            !ends_paragraph(s, ln->first, ln->last) &&
+            ln->kind == LINE_TEXT && !ends_paragraph(s, ln->first, ln->last) &&
             !has_colon(s, ln->first, ln->last) &&
             audit_utf8_count(s + ln->first, ln->last - ln->first) < 20)
             kind = AUDIT_BLOCK_HEADING;

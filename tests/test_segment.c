@@ -58,6 +58,10 @@ static const layout_case cases[] = {
     {"Markdown pipe table: the rule row is no row, the header gives roles",
      "| 序号 | 目标任务 | 完成情况 |\n|---|:---|---:|\n| 1 | 改造2000户 | 已改造2300户 |\n",
      "RR", "oo", 6},
+    {"Markdown bullets are items of their own, never joined or titles",
+     "完成情况：全市各项民生实事推进顺利，主要指标如下，请各单位对照检查\n"
+     "- 新增城镇就业3.75万人\n- 完成农村户厕改造11000户\n* 新建乐道371.83公里\n",
+     "PPPP", "aaaa", 4},
     {"CRLF line ends",
      "1.全年新增城镇就业3万人以上。\r\n\r\n完成情况:全年新增城镇就业3.75万人。\r\n",
      "IP", "ta", 2},
