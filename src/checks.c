@@ -1348,6 +1348,7 @@ void audit_checks_run(const audit_document *doc, const audit_segments *seg,
         q = e;
         i = j + 1;
     }
+    audit_checks_table_rates(doc, seg, qs, out);
 done:
     free(c.figs);
     audit_buf_free(&c.word);

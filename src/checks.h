@@ -34,6 +34,16 @@ void audit_finding_add(audit_finding_list *list, const char *check,
 void audit_checks_run(const audit_document *doc, const audit_segments *seg,
                       const audit_quantity_list *qs, audit_finding_list *out);
 
+/* The completion-rate column of progress tables (table_checks.c). */
+void audit_checks_table_rates(const audit_document *doc,
+                              const audit_segments *seg,
+                              const audit_quantity_list *qs,
+                              audit_finding_list *out);
+
+/* Whether a stated rate with `decimals` written equals computed rounded or
+ * truncated to that many decimals (SPEC section 5). */
+int audit_rate_agrees(double stated, int decimals, double computed);
+
 void audit_finding_list_free(audit_finding_list *list);
 
 #endif

@@ -296,52 +296,6 @@ static int propose_finds(matcher *m, audit_result *res,
     return 0;
 }
 
-/* Whether stated (with `decimals` written) equals computed rounded or
- * truncated to that many decimals. */
-static int rate_agrees(double stated, int decimals, double computed)
-{
-    double scale = pow(10.0, decimals);
-    double rounded = floor(computed * scale + 0.5) / scale;
-    double truncated = floor(computed * scale + 1e-9) / scale;
-    double eps = 0.5 / scale * 1e-6 + 1e-9;
-    return fabs(stated - rounded) <= eps || fabs(stated - truncated) <= eps;
-}
-
-/* The first sentence at or after byte pos. */
-static size_t first_sentence_from(const audit_extraction *ex, size_t pos)
-{
-    size_t lo = 0, hi = ex->seg.n_sentences;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ex->seg.sentences[mid].start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* Whether the header cell of column `cell` of the header row `header`
- * names a completion rate (完成率, 完成比例, 完成进度). */
-static int completion_column(const audit_result *res, size_t header, int cell)
-{
-    static const char *const words[] = {"完成率", "完成比例", "完成进度",
-                                        "完成百分比", NULL};
-    const audit_extraction *ex = &res->ex;
-    const audit_block *h = &ex->seg.blocks[header];
-    for (size_t k = first_sentence_from(ex, h->start);
-         k < ex->seg.n_sentences && ex->seg.sentences[k].block == header; k++) {
-        const audit_sentence *st = &ex->seg.sentences[k];
-        if (st->cell != cell)
-            continue;
-        for (size_t w = 0; words[w]; w++)
-            if (audit_find_word(res->doc->clean + st->start, st->end - st->start,
-                                words[w]) != (size_t)-1)
-                return 1;
-    }
-    return 0;
-}
-
 /* A percentage in the completion-rate column of the actual's table row:
  *   序号  年度目标任务        完成情况           完成率
  *   2     完成危房改造300户   已完成改造186户    62%           */
@@ -352,12 +306,13 @@ static size_t completion_cell(const audit_result *res, size_t k)
     const audit_block *row = &ex->seg.blocks[st->block];
     if (row->kind != AUDIT_BLOCK_ROW || row->header == (size_t)-1)
         return (size_t)-1;
-    for (size_t j = first_sentence_from(ex, row->start);
+    for (size_t j = audit_segments_sentence_from(&ex->seg, row->start);
          j < ex->seg.n_sentences && ex->seg.sentences[j].block == st->block;
          j++) {
         const audit_sentence *other = &ex->seg.sentences[j];
         if (other->cell == st->cell ||
-            !completion_column(res, row->header, other->cell))
+            !audit_segments_header_has(&ex->seg, res->doc->clean, row->header,
+                                       other->cell, audit_completion_words))
             continue;
         for (size_t q = audit_extraction_first_at(ex, other->start);
              q < ex->quantities.len && ex->quantities.items[q].start < other->end;
@@ -550,7 +505,7 @@ static int evaluate_target(matcher *m, audit_result *res, size_t i,
         if (q != (size_t)-1 && !flagged[q] && v != 0) {
             const audit_quantity *rate = &res->ex.quantities.items[q];
             double computed = p->quantity.value / v * 100.0;
-            if (!rate_agrees(rate->value, rate->decimals, computed)) {
+            if (!audit_rate_agrees(rate->value, rate->decimals, computed)) {
                 flagged[q] = 1;
                 r->status = AUDIT_INCONSISTENT;
                 r->reason = "rate-mismatch";

@@ -9,7 +9,30 @@
 static int by_position(const void *a, const void *b)
 {
     const audit_finding *x = a, *y = b;
-    return (x->start > y->start) - (x->start < y->start);
+    if (x->start != y->start)
+        return (x->start > y->start) - (x->start < y->start);
+    return strcmp(x->check, y->check);
+}
+
+/* Sorts findings by position and drops a second finding of the same check
+ * at the same figure (a rule and a rule-free check may both see it). */
+static void sort_findings(audit_finding_list *list)
+{
+    if (list->len < 2)
+        return;
+    qsort(list->items, list->len, sizeof *list->items, by_position);
+    size_t kept = 1;
+    for (size_t i = 1; i < list->len; i++) {
+        audit_finding *prev = &list->items[kept - 1], *f = &list->items[i];
+        if (f->start == prev->start && strcmp(f->check, prev->check) == 0) {
+            if (!prev->target)
+                prev->target = f->target;
+            free(f->message);
+            continue;
+        }
+        list->items[kept++] = *f;
+    }
+    list->len = kept;
 }
 
 audit_result *audit_run(const audit_document *doc, const audit_ruleset *rules,
@@ -30,9 +53,7 @@ audit_result *audit_run(const audit_document *doc, const audit_ruleset *rules,
         goto fail;
     if (!opt || opt->checks)
         audit_checks_run(doc, &res->ex.seg, &res->ex.quantities, &res->findings);
-    if (res->findings.len > 1)
-        qsort(res->findings.items, res->findings.len,
-              sizeof *res->findings.items, by_position);
+    sort_findings(&res->findings);
     for (size_t i = 0; i < res->n_targets; i++)
         res->counts[res->targets[i].status]++;
     for (size_t i = 0; i < res->findings.len; i++) {

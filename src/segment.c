@@ -547,6 +547,41 @@ void audit_segment(const audit_document *doc, audit_segments *seg)
     free(lines);
 }
 
+const char *const audit_completion_words[] = {
+    "完成率", "完成比例", "完成进度", "完成百分比", NULL};
+
+size_t audit_segments_sentence_from(const audit_segments *seg, size_t pos)
+{
+    size_t lo = 0, hi = seg->n_sentences;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (seg->sentences[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int audit_segments_header_has(const audit_segments *seg, const char *text,
+                              size_t header, int cell,
+                              const char *const *words)
+{
+    if (header >= seg->n_blocks)
+        return 0;
+    for (size_t k = audit_segments_sentence_from(seg, seg->blocks[header].start);
+         k < seg->n_sentences && seg->sentences[k].block == header; k++) {
+        const audit_sentence *st = &seg->sentences[k];
+        if (st->cell != cell)
+            continue;
+        for (size_t w = 0; words[w]; w++)
+            if (audit_find_word(text + st->start, st->end - st->start,
+                                words[w]) != (size_t)-1)
+                return 1;
+    }
+    return 0;
+}
+
 void audit_segments_free(audit_segments *seg)
 {
     if (!seg)

@@ -45,4 +45,16 @@ typedef struct audit_segments {
 void audit_segment(const audit_document *doc, audit_segments *out);
 void audit_segments_free(audit_segments *seg);
 
+/* The index of the first sentence that starts at or after byte pos. */
+size_t audit_segments_sentence_from(const audit_segments *seg, size_t pos);
+
+/* Whether the header cell of column `cell` of the header row block
+ * `header` holds one of words (a NULL-terminated list). */
+int audit_segments_header_has(const audit_segments *seg, const char *text,
+                              size_t header, int cell,
+                              const char *const *words);
+
+/* Header words of a completion-rate column: 完成率, 完成比例, 完成进度 … */
+extern const char *const audit_completion_words[];
+
 #endif
