@@ -342,7 +342,8 @@ static int has_cue(const char *w, size_t n, const char *const *words,
     for (size_t k = 0; words[k]; k++) {
         size_t wl = strlen(words[k]);
         for (size_t i = 0; i + wl <= n; i++) {
-            if (memcmp(w + i, words[k], wl) != 0)
+            if (w[i] != words[k][0] || (wl > 1 && w[i + 1] != words[k][1]) ||
+                memcmp(w + i, words[k], wl) != 0)
                 continue;
             int fake = 0;
             for (size_t f = 0; false_words && false_words[f] && !fake; f++) {
