@@ -386,7 +386,7 @@ static int is_header_row(const char *s, size_t cells[][2], size_t n_cells,
 }
 
 static void add_row(audit_segments *seg, const char *s, const line *ln,
-                    table_state *table)
+                    table_state *table, size_t section)
 {
     char sep = memchr(s + ln->start, '\t', ln->end - ln->start) ? '\t' : '|';
     size_t cells[MAX_COLUMNS + 1][2], n_cells = 0, from = ln->start;
@@ -416,6 +416,7 @@ static void add_row(audit_segments *seg, const char *s, const line *ln,
     table->active = 1;
     size_t b = add_block(seg, ln->start, ln->end, AUDIT_BLOCK_ROW,
                          AUDIT_ROLE_OTHER);
+    seg->blocks[b].section = section;
     if (!header)
         seg->blocks[b].header = table->header;
     for (size_t c = 0; c < n_cells; c++)
@@ -485,8 +486,7 @@ void audit_segment(const audit_document *doc, audit_segments *seg)
         if (ln->kind == LINE_BLANK)
             continue;
         if (ln->kind == LINE_ROW) {
-            add_row(seg, s, ln, &table);
-            seg->blocks[seg->n_blocks - 1].section = section;
+            add_row(seg, s, ln, &table, section);
             continue;
         }
         table.active = 0;
