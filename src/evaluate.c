@@ -35,6 +35,7 @@
 #define DEPTH_LIMIT 100000u
 #define NEAR_CHARS 12
 #define PART_PENALTY 20
+#define RESTATE_REACH 30 /* bytes before a restated target for 目标/任务 */
 
 typedef struct matcher {
     pcre2_match_data *md;
@@ -384,12 +385,10 @@ static void restated_targets(audit_result *res, const audit_rule_target *t,
         if (qq->role != AUDIT_ROLE_TARGET || flagged[q] ||
             !audit_unit_compatible(qq, tq) || qq->dim == AUDIT_DIM_NONE)
             continue;
-        /* stop at the next compatible actual figure: another item's */
-        size_t a = audit_utf8_prev(res->doc->clean, qq->start);
-        size_t look = qq->start > 30 ? qq->start - 30 : 0;
+        /* the restatement names itself: "目标任务为90%以上" */
+        size_t look = qq->start > RESTATE_REACH ? qq->start - RESTATE_REACH : 0;
         if (look < p->quantity.end)
             look = p->quantity.end;
-        (void)a;
         if (audit_find_word(res->doc->clean + look, qq->start - look, "目标") ==
                 (size_t)-1 &&
             audit_find_word(res->doc->clean + look, qq->start - look, "任务") ==
