@@ -6,6 +6,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x4E26 - AUDIT_FOLD_FIRST] = 0x5E76, /* 並 -> 并 */
     [0x4E82 - AUDIT_FOLD_FIRST] = 0x4E71, /* 亂 -> 乱 */
     [0x4E9E - AUDIT_FOLD_FIRST] = 0x4E9A, /* 亞 -> 亚 */
+    [0x4F48 - AUDIT_FOLD_FIRST] = 0x5E03, /* 佈 -> 布 */
     [0x4F86 - AUDIT_FOLD_FIRST] = 0x6765, /* 來 -> 来 */
     [0x4FC2 - AUDIT_FOLD_FIRST] = 0x7CFB, /* 係 -> 系 */
     [0x5009 - AUDIT_FOLD_FIRST] = 0x4ED3, /* 倉 -> 仓 */
@@ -15,6 +16,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x5074 - AUDIT_FOLD_FIRST] = 0x4FA7, /* 側 -> 侧 */
     [0x5091 - AUDIT_FOLD_FIRST] = 0x6770, /* 傑 -> 杰 */
     [0x5099 - AUDIT_FOLD_FIRST] = 0x5907, /* 備 -> 备 */
+    [0x50A2 - AUDIT_FOLD_FIRST] = 0x5BB6, /* 傢 -> 家 */
     [0x50B3 - AUDIT_FOLD_FIRST] = 0x4F20, /* 傳 -> 传 */
     [0x50B5 - AUDIT_FOLD_FIRST] = 0x503A, /* 債 -> 债 */
     [0x50B7 - AUDIT_FOLD_FIRST] = 0x4F24, /* 傷 -> 伤 */
@@ -32,6 +34,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x5167 - AUDIT_FOLD_FIRST] = 0x5185, /* 內 -> 内 */
     [0x5169 - AUDIT_FOLD_FIRST] = 0x4E24, /* 兩 -> 两 */
     [0x518A - AUDIT_FOLD_FIRST] = 0x518C, /* 冊 -> 册 */
+    [0x51C8 - AUDIT_FOLD_FIRST] = 0x51C0, /* 凈 -> 净 */
     [0x51CD - AUDIT_FOLD_FIRST] = 0x51BB, /* 凍 -> 冻 */
     [0x5225 - AUDIT_FOLD_FIRST] = 0x522B, /* 別 -> 别 */
     [0x522A - AUDIT_FOLD_FIRST] = 0x5220, /* 刪 -> 删 */
@@ -147,6 +150,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x614B - AUDIT_FOLD_FIRST] = 0x6001, /* 態 -> 态 */
     [0x6158 - AUDIT_FOLD_FIRST] = 0x60E8, /* 慘 -> 惨 */
     [0x6163 - AUDIT_FOLD_FIRST] = 0x60EF, /* 慣 -> 惯 */
+    [0x616E - AUDIT_FOLD_FIRST] = 0x8651, /* 慮 -> 虑 */
     [0x6176 - AUDIT_FOLD_FIRST] = 0x5E86, /* 慶 -> 庆 */
     [0x6182 - AUDIT_FOLD_FIRST] = 0x5FE7, /* 憂 -> 忧 */
     [0x6191 - AUDIT_FOLD_FIRST] = 0x51ED, /* 憑 -> 凭 */
@@ -236,6 +240,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x6E1B - AUDIT_FOLD_FIRST] = 0x51CF, /* 減 -> 减 */
     [0x6E2C - AUDIT_FOLD_FIRST] = 0x6D4B, /* 測 -> 测 */
     [0x6E3E - AUDIT_FOLD_FIRST] = 0x6D51, /* 渾 -> 浑 */
+    [0x6E96 - AUDIT_FOLD_FIRST] = 0x51C6, /* 準 -> 准 */
     [0x6E9D - AUDIT_FOLD_FIRST] = 0x6C9F, /* 溝 -> 沟 */
     [0x6EAB - AUDIT_FOLD_FIRST] = 0x6E29, /* 溫 -> 温 */
     [0x6EC5 - AUDIT_FOLD_FIRST] = 0x706D, /* 滅 -> 灭 */
@@ -254,6 +259,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x6FD5 - AUDIT_FOLD_FIRST] = 0x6E7F, /* 濕 -> 湿 */
     [0x6FDF - AUDIT_FOLD_FIRST] = 0x6D4E, /* 濟 -> 济 */
     [0x6FEB - AUDIT_FOLD_FIRST] = 0x6EE5, /* 濫 -> 滥 */
+    [0x6FF1 - AUDIT_FOLD_FIRST] = 0x6EE8, /* 濱 -> 滨 */
     [0x6FFE - AUDIT_FOLD_FIRST] = 0x6EE4, /* 濾 -> 滤 */
     [0x701D - AUDIT_FOLD_FIRST] = 0x6CA5, /* 瀝 -> 沥 */
     [0x7051 - AUDIT_FOLD_FIRST] = 0x6D12, /* 灑 -> 洒 */
@@ -293,8 +299,10 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x7642 - AUDIT_FOLD_FIRST] = 0x7597, /* 療 -> 疗 */
     [0x7652 - AUDIT_FOLD_FIRST] = 0x6108, /* 癒 -> 愈 */
     [0x7665 - AUDIT_FOLD_FIRST] = 0x75C7, /* 癥 -> 症 */
+    [0x7671 - AUDIT_FOLD_FIRST] = 0x762B, /* 癱 -> 瘫 */
     [0x767C - AUDIT_FOLD_FIRST] = 0x53D1, /* 發 -> 发 */
     [0x76DC - AUDIT_FOLD_FIRST] = 0x76D7, /* 盜 -> 盗 */
+    [0x76E1 - AUDIT_FOLD_FIRST] = 0x5C3D, /* 盡 -> 尽 */
     [0x76E3 - AUDIT_FOLD_FIRST] = 0x76D1, /* 監 -> 监 */
     [0x76E4 - AUDIT_FOLD_FIRST] = 0x76D8, /* 盤 -> 盘 */
     [0x76E7 - AUDIT_FOLD_FIRST] = 0x5362, /* 盧 -> 卢 */
@@ -312,6 +320,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x7A31 - AUDIT_FOLD_FIRST] = 0x79F0, /* 稱 -> 称 */
     [0x7A4D - AUDIT_FOLD_FIRST] = 0x79EF, /* 積 -> 积 */
     [0x7A69 - AUDIT_FOLD_FIRST] = 0x7A33, /* 穩 -> 稳 */
+    [0x7A6B - AUDIT_FOLD_FIRST] = 0x83B7, /* 穫 -> 获 */
     [0x7AAE - AUDIT_FOLD_FIRST] = 0x7A77, /* 窮 -> 穷 */
     [0x7AF6 - AUDIT_FOLD_FIRST] = 0x7ADE, /* 競 -> 竞 */
     [0x7B46 - AUDIT_FOLD_FIRST] = 0x7B14, /* 筆 -> 笔 */
@@ -320,6 +329,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x7BC9 - AUDIT_FOLD_FIRST] = 0x7B51, /* 築 -> 筑 */
     [0x7BE9 - AUDIT_FOLD_FIRST] = 0x7B5B, /* 篩 -> 筛 */
     [0x7C21 - AUDIT_FOLD_FIRST] = 0x7B80, /* 簡 -> 简 */
+    [0x7C3D - AUDIT_FOLD_FIRST] = 0x7B7E, /* 簽 -> 签 */
     [0x7C4C - AUDIT_FOLD_FIRST] = 0x7B79, /* 籌 -> 筹 */
     [0x7CDE - AUDIT_FOLD_FIRST] = 0x7CAA, /* 糞 -> 粪 */
     [0x7CE7 - AUDIT_FOLD_FIRST] = 0x7CAE, /* 糧 -> 粮 */
@@ -366,6 +376,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x7E73 - AUDIT_FOLD_FIRST] = 0x7F34, /* 繳 -> 缴 */
     [0x7E7C - AUDIT_FOLD_FIRST] = 0x7EE7, /* 繼 -> 继 */
     [0x7E8C - AUDIT_FOLD_FIRST] = 0x7EED, /* 續 -> 续 */
+    [0x7E9C - AUDIT_FOLD_FIRST] = 0x7F06, /* 纜 -> 缆 */
     [0x7F85 - AUDIT_FOLD_FIRST] = 0x7F57, /* 羅 -> 罗 */
     [0x7FA3 - AUDIT_FOLD_FIRST] = 0x7FA4, /* 羣 -> 群 */
     [0x7FA9 - AUDIT_FOLD_FIRST] = 0x4E49, /* 義 -> 义 */
@@ -436,6 +447,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x8A2D - AUDIT_FOLD_FIRST] = 0x8BBE, /* 設 -> 设 */
     [0x8A31 - AUDIT_FOLD_FIRST] = 0x8BB8, /* 許 -> 许 */
     [0x8A3A - AUDIT_FOLD_FIRST] = 0x8BCA, /* 診 -> 诊 */
+    [0x8A3B - AUDIT_FOLD_FIRST] = 0x6CE8, /* 註 -> 注 */
     [0x8A55 - AUDIT_FOLD_FIRST] = 0x8BC4, /* 評 -> 评 */
     [0x8A5E - AUDIT_FOLD_FIRST] = 0x8BCD, /* 詞 -> 词 */
     [0x8A62 - AUDIT_FOLD_FIRST] = 0x8BE2, /* 詢 -> 询 */
@@ -591,6 +603,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x96F2 - AUDIT_FOLD_FIRST] = 0x4E91, /* 雲 -> 云 */
     [0x96FB - AUDIT_FOLD_FIRST] = 0x7535, /* 電 -> 电 */
     [0x9727 - AUDIT_FOLD_FIRST] = 0x96FE, /* 霧 -> 雾 */
+    [0x9748 - AUDIT_FOLD_FIRST] = 0x7075, /* 靈 -> 灵 */
     [0x975C - AUDIT_FOLD_FIRST] = 0x9759, /* 靜 -> 静 */
     [0x97FF - AUDIT_FOLD_FIRST] = 0x54CD, /* 響 -> 响 */
     [0x9801 - AUDIT_FOLD_FIRST] = 0x9875, /* 頁 -> 页 */
@@ -628,6 +641,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x9A57 - AUDIT_FOLD_FIRST] = 0x9A8C, /* 驗 -> 验 */
     [0x9A5A - AUDIT_FOLD_FIRST] = 0x60CA, /* 驚 -> 惊 */
     [0x9AD4 - AUDIT_FOLD_FIRST] = 0x4F53, /* 體 -> 体 */
+    [0x9B06 - AUDIT_FOLD_FIRST] = 0x677E, /* 鬆 -> 松 */
     [0x9B25 - AUDIT_FOLD_FIRST] = 0x6597, /* 鬥 -> 斗 */
     [0x9B27 - AUDIT_FOLD_FIRST] = 0x95F9, /* 鬧 -> 闹 */
     [0x9B5A - AUDIT_FOLD_FIRST] = 0x9C7C, /* 魚 -> 鱼 */
@@ -636,9 +650,11 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x9CE5 - AUDIT_FOLD_FIRST] = 0x9E1F, /* 鳥 -> 鸟 */
     [0x9CF3 - AUDIT_FOLD_FIRST] = 0x51E4, /* 鳳 -> 凤 */
     [0x9CF4 - AUDIT_FOLD_FIRST] = 0x9E23, /* 鳴 -> 鸣 */
+    [0x9E79 - AUDIT_FOLD_FIRST] = 0x54B8, /* 鹹 -> 咸 */
     [0x9E7D - AUDIT_FOLD_FIRST] = 0x76D0, /* 鹽 -> 盐 */
     [0x9E97 - AUDIT_FOLD_FIRST] = 0x4E3D, /* 麗 -> 丽 */
     [0x9EA5 - AUDIT_FOLD_FIRST] = 0x9EA6, /* 麥 -> 麦 */
+    [0x9EB5 - AUDIT_FOLD_FIRST] = 0x9762, /* 麵 -> 面 */
     [0x9EBC - AUDIT_FOLD_FIRST] = 0x4E48, /* 麼 -> 么 */
     [0x9EC3 - AUDIT_FOLD_FIRST] = 0x9EC4, /* 黃 -> 黄 */
     [0x9EDE - AUDIT_FOLD_FIRST] = 0x70B9, /* 點 -> 点 */
