@@ -372,12 +372,26 @@ static const char *binary_magic(const unsigned char *s, size_t n)
 
 /* ---- the document ------------------------------------------------------ */
 
+/* Only white space, the ideographic space U+3000 and no-break spaces
+ * included ("　　\r\n" is an empty report). The text is valid UTF-8. */
 static int is_blank(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' &&
-            s[i] != '\f' && s[i] != '\v')
-            return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+            c == '\v')
+            continue;
+        if (c == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x80) {
+            i += 2; /* U+3000 */
+            continue;
+        }
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+            i += 1; /* U+00A0 */
+            continue;
+        }
+        return 0;
+    }
     return 1;
 }
 
@@ -477,10 +491,23 @@ static int decode(const char *name, const char *bytes, size_t n,
     audit_error gb_err = {0};
     if (decode_gb18030(name, (const char *)s, n, out, &gb_err) == 0)
         return 0;
+    /* Neither: report the reading that got further, GB18030 for a GBK
+     * export with one corrupt byte, UTF-8 otherwise. */
+    audit_error utf_err = {0};
+    utf8_error(&utf_err, name, (const char *)s, &scan,
+               " and not GB18030 either");
+    int gb_further = gb_err.has_mark && utf_err.has_mark &&
+                     (gb_err.line > utf_err.line ||
+                      (gb_err.line == utf_err.line &&
+                       gb_err.column > utf_err.column));
+    audit_error *chosen = gb_further ? &gb_err : &utf_err;
+    int rc = audit_error_set(err, chosen->code, name, chosen->has_mark,
+                             chosen->line, chosen->column, "%s%s",
+                             chosen->message,
+                             gb_further ? " and not UTF-8 either" : "");
     audit_error_clear(&gb_err);
-    /* Neither: point at the first byte that is not UTF-8. */
-    return utf8_error(err, name, (const char *)s, &scan,
-                      " and not GB18030 either");
+    audit_error_clear(&utf_err);
+    return rc;
 }
 
 audit_document *audit_document_from_bytes(const char *name, const char *bytes,

@@ -31,7 +31,7 @@
 #include "result.h"
 #include "text.h"
 
-#define MATCH_LIMIT 5000000u
+#define MATCH_LIMIT 200000u /* per start position: rule patterns need tens */
 #define DEPTH_LIMIT 100000u
 #define NEAR_CHARS 12
 #define PART_PENALTY 20
@@ -102,8 +102,7 @@ static double char_distance(const audit_document *doc, size_t a, size_t b)
 /* Marks the blocks of the task's scope: the blocks that match it, and the
  * blocks after each up to the next heading or numbered item. */
 static int scope_blocks(matcher *m, const audit_result *res,
-                        const audit_rule_task *task,
-                        const audit_rule_target *t, unsigned char *in_scope,
+                        const audit_rule_task *task, unsigned char *in_scope,
                         audit_error *err)
 {
     const audit_segments *seg = &res->ex.seg;
@@ -113,9 +112,15 @@ static int scope_blocks(matcher *m, const audit_result *res,
                              blk->start, PCRE2_NO_UTF_CHECK, m->md, m->ctx);
         if (rc == PCRE2_ERROR_NOMATCH)
             continue;
-        if (rc < 0)
-            return match_once(m, task->scope, blk->start, &(size_t){0},
-                              &(size_t){0}, t, res->rules, err);
+        if (rc < 0) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(rc, msg, sizeof msg);
+            return audit_error_set(err, AUDIT_E_MATCH,
+                                   res->rules->files[task->file], 1,
+                                   task->scope_line, task->scope_column,
+                                   "scope pattern of task %s failed on %s: %s",
+                                   task->id, m->doc->name, (const char *)msg);
+        }
         in_scope[b] = 1;
         for (size_t c = b + 1; c < seg->n_blocks; c++) {
             audit_block_kind k = seg->blocks[c].kind;
@@ -454,7 +459,7 @@ static int evaluate_target(matcher *m, audit_result *res, size_t i,
     unsigned char *scope = NULL;
     if (task->scope) {
         memset(in_scope, 0, res->ex.seg.n_blocks + 1);
-        if (scope_blocks(m, res, task, t, in_scope, err) < 0)
+        if (scope_blocks(m, res, task, in_scope, err) < 0)
             return -1;
         scope = in_scope;
     }

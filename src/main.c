@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "audit.h"
@@ -68,6 +69,12 @@ static int write_output(const char *path, const char *text)
         fputs(text, stdout);
         return fflush(stdout) == 0 ? 0 : -1;
     }
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "audit: %s: cannot write output: %s\n", path,
+                strerror(EISDIR));
+        return -1;
+    }
     size_t n = strlen(path);
     char *tmp = malloc(n + 16);
     if (!tmp)
@@ -76,7 +83,8 @@ static int write_output(const char *path, const char *text)
     memcpy(tmp + n, ".tmp.XXXXXX", 12);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        fprintf(stderr, "audit: %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "audit: %s: cannot write output: %s\n", path,
+                strerror(errno));
         free(tmp);
         return -1;
     }
@@ -89,7 +97,8 @@ static int write_output(const char *path, const char *text)
     if (ok && rename(tmp, path) != 0)
         ok = 0;
     if (!ok) {
-        fprintf(stderr, "audit: %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "audit: %s: cannot write output: %s\n", path,
+                strerror(errno));
         unlink(tmp);
     }
     free(tmp);

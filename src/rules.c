@@ -843,9 +843,12 @@ static int read_task(loader *ld, size_t m)
     id_insert(&ld->task_ids, t->id, index);
     if (read_text(ld, v[TASK_TITLE], "title", task_map.where, &t->title))
         return -1;
-    if (v[TASK_SCOPE] != NO_NODE &&
-        read_pattern(ld, v[TASK_SCOPE], "scope", task_map.where, &t->scope))
-        return -1;
+    if (v[TASK_SCOPE] != NO_NODE) {
+        if (read_pattern(ld, v[TASK_SCOPE], "scope", task_map.where, &t->scope))
+            return -1;
+        t->scope_line = ld->nodes[v[TASK_SCOPE]].line;
+        t->scope_column = ld->nodes[v[TASK_SCOPE]].column;
+    }
 
     size_t list = v[TASK_TARGETS];
     if (read_list(ld, list, "targets", task_map.where))

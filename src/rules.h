@@ -50,6 +50,7 @@ typedef struct audit_rule_task {
     pcre2_code *scope;        /* optional */
     size_t file;
     size_t line, column;      /* 0-based position of the task's mapping */
+    size_t scope_line, scope_column; /* and of its scope pattern */
 } audit_rule_task;
 
 struct audit_ruleset {

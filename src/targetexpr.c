@@ -18,6 +18,7 @@
  */
 #include "rules.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -171,6 +172,21 @@ static size_t longest_digit_run(const char *s, size_t n)
     return best;
 }
 
+/* Whether s[0..n) writes a digit 1-9 (ASCII or full-width). */
+static int has_nonzero_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= '1' && c <= '9')
+            return 1;
+        /* full-width １-９: EF BC 91..99 */
+        if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBC &&
+            (unsigned char)s[i + 2] >= 0x91 && (unsigned char)s[i + 2] <= 0x99)
+            return 1;
+    }
+    return 0;
+}
+
 int audit_target_expr_parse(const char *s, size_t n, audit_target_expr *expr,
                             const char **why)
 {
@@ -233,8 +249,12 @@ int audit_target_expr_parse(const char *s, size_t n, audit_target_expr *expr,
             reason = "expected a quantity";
         goto fail;
     }
+    /* too large for a double, or so small that it reads as 0 although a
+     * digit other than 0 is written ("≥ 0.000…0001" with 10 000 zeros) */
     if (!isfinite(q.value) || !isfinite(q.high) ||
-        (q.malformed && longest_digit_run(s + qstart, qend - qstart) > 300)) {
+        (q.malformed && longest_digit_run(s + qstart, qend - qstart) > 300) ||
+        ((q.value == 0 || fabs(q.value) < DBL_MIN) &&
+         has_nonzero_digit(s + qstart, qend - qstart))) {
         reason = "number out of range";
         goto fail;
     }

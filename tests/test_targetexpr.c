@@ -171,6 +171,12 @@ START_TEST(test_huge_number)
     ck_assert_str_eq(why, "number out of range");
     ck_assert_int_eq(audit_target_expr_parse(s, strlen("≥ ") + n, &expr, &why), -1);
     ck_assert_str_eq(why, "number out of range");
+    /* and so small that it underflows: ≥ 0.000…0001 */
+    memset(s + strlen("≥ "), '0', n);
+    s[strlen("≥ ") + 1] = '.';
+    s[strlen("≥ ") + n - 1] = '1';
+    ck_assert_int_eq(audit_target_expr_parse(s, strlen("≥ ") + n, &expr, &why), -1);
+    ck_assert_str_eq(why, "number out of range");
     free(s);
 }
 END_TEST
