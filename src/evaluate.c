@@ -31,7 +31,7 @@
 #include "result.h"
 #include "text.h"
 
-#define MATCH_LIMIT 200000u /* per start position: rule patterns need tens */
+#define MATCH_LIMIT 10000u /* per start position: rule patterns need tens */
 #define DEPTH_LIMIT 100000u
 #define NEAR_CHARS 12
 #define PART_PENALTY 20
