@@ -130,6 +130,16 @@ typedef struct audit_render_options {
 char *audit_render(const audit_result *const *results, size_t n,
                    const audit_render_options *opt);
 
+/* The same, one report at a time, so that each result (and its document)
+ * can be freed once it is rendered. many: more than one report will be
+ * added (text summaries then name their file). finish returns the whole
+ * output, which the caller frees, and frees the renderer. */
+typedef struct audit_renderer audit_renderer;
+audit_renderer *audit_renderer_new(const audit_render_options *opt, int many);
+void audit_renderer_add(audit_renderer *r, const audit_result *res);
+char *audit_renderer_finish(audit_renderer *r);
+void audit_renderer_free(audit_renderer *r);
+
 /* Parses a --fail-on list ("unmet,missing,error"); 0 on success. */
 int audit_fail_on_parse(const char *list, unsigned *mask);
 

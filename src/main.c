@@ -215,8 +215,9 @@ int main(int argc, char **argv)
     o.color = "auto";
     int status = EXIT_USAGE;
     audit_ruleset *rules = NULL;
-    audit_document **docs = NULL;
-    audit_result **results = NULL;
+    audit_document *doc = NULL;
+    audit_result *result = NULL;
+    audit_renderer *renderer = NULL;
     size_t n_reports = 0;
     audit_error err = {0};
 
@@ -250,27 +251,29 @@ int main(int argc, char **argv)
         goto done;
     }
     o.render.color = use_color(&o);
-    docs = calloc(n_reports, sizeof *docs);
-    results = calloc(n_reports, sizeof *results);
-    if (!docs || !results)
-        goto done;
+    renderer = audit_renderer_new(&o.render, n_reports > 1);
     unsigned occurred = 0;
     for (size_t i = 0; i < n_reports; i++) {
-        docs[i] = audit_document_load(argv[optind + (int)i], o.encoding, &err);
-        if (!docs[i]) {
+        /* one report at a time: memory stays that of the largest */
+        doc = audit_document_load(argv[optind + (int)i], o.encoding, &err);
+        if (!doc) {
             print_error(&err);
             goto done;
         }
-        results[i] = audit_run(docs[i], o.n_rules ? rules : NULL, &o.audit,
-                               &err);
-        if (!results[i]) {
+        result = audit_run(doc, o.n_rules ? rules : NULL, &o.audit, &err);
+        if (!result) {
             print_error(&err);
             goto done;
         }
-        occurred |= audit_result_occurred(results[i]);
+        occurred |= audit_result_occurred(result);
+        audit_renderer_add(renderer, result);
+        audit_result_free(result);
+        result = NULL;
+        audit_document_free(doc);
+        doc = NULL;
     }
-    char *out = audit_render((const audit_result *const *)results, n_reports,
-                             &o.render);
+    char *out = audit_renderer_finish(renderer);
+    renderer = NULL;
     int written = write_output(o.output, out);
     free(out);
     if (written != 0)
@@ -278,12 +281,9 @@ int main(int argc, char **argv)
     status = (!o.audit.extract && (occurred & o.fail_on)) ? EXIT_FAILED
                                                           : EXIT_SUCCESS;
 done:
-    for (size_t i = 0; results && i < n_reports; i++)
-        audit_result_free(results[i]);
-    for (size_t i = 0; docs && i < n_reports; i++)
-        audit_document_free(docs[i]);
-    free(results);
-    free(docs);
+    audit_renderer_free(renderer);
+    audit_result_free(result);
+    audit_document_free(doc);
     audit_ruleset_free(rules);
     free(o.rules);
     return status;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "buf.h"
 #include "result.h"
 
@@ -152,23 +153,20 @@ static void text_extract(audit_buf *b, const audit_result *res)
     audit_buf_printf(b, "summary: %zu quantities\n", qs->len);
 }
 
-static void render_text(audit_buf *b, const audit_result *const *results,
-                        size_t n, const audit_render_options *opt)
+static void render_text(audit_buf *b, const audit_result *res, int many,
+                        const audit_render_options *opt)
 {
-    for (size_t i = 0; i < n; i++) {
-        const audit_result *res = results[i];
-        if (res->extract_only) {
-            text_extract(b, res);
-            continue;
-        }
-        if (!opt->quiet) {
-            for (size_t t = 0; t < res->n_targets; t++)
-                text_target(b, res, &res->targets[t], opt->color);
-            for (size_t f = 0; f < res->findings.len; f++)
-                text_finding(b, res, &res->findings.items[f], opt->color);
-        }
-        text_summary(b, res, n > 1, opt->color);
+    if (res->extract_only) {
+        text_extract(b, res);
+        return;
     }
+    if (!opt->quiet) {
+        for (size_t t = 0; t < res->n_targets; t++)
+            text_target(b, res, &res->targets[t], opt->color);
+        for (size_t f = 0; f < res->findings.len; f++)
+            text_finding(b, res, &res->findings.items[f], opt->color);
+    }
+    text_summary(b, res, many, opt->color);
 }
 
 static void json_str(audit_buf *b, const char *s)
@@ -272,61 +270,99 @@ static void json_quantity(audit_buf *b, const audit_result *res, size_t i)
     audit_buf_puts(b, "}");
 }
 
-static void render_json(audit_buf *b, const audit_result *const *results,
-                        size_t n)
+static void render_json(audit_buf *b, const audit_result *res, int first)
 {
-    audit_buf_puts(b, "{\n  \"schema\": 1,\n  \"tool\": {\"name\": \"audit\", "
-                      "\"version\": \"" AUDIT_VERSION "\"},\n  \"reports\": [");
-    for (size_t i = 0; i < n; i++) {
-        const audit_result *res = results[i];
-        audit_buf_puts(b, i ? ", {\n" : "{\n");
-        audit_buf_puts(b, "    \"file\": ");
-        json_str(b, res->doc->name);
-        audit_buf_puts(b, ",\n    \"rules\": [");
-        for (size_t f = 0; res->rules && f < res->rules->n_files; f++) {
-            if (f)
-                audit_buf_puts(b, ", ");
-            json_str(b, res->rules->files[f]);
-        }
-        audit_buf_puts(b, "],\n");
-        if (res->extract_only) {
-            audit_buf_puts(b, "    \"quantities\": [");
-            for (size_t q = 0; q < res->ex.quantities.len; q++) {
-                audit_buf_puts(b, q ? ",\n      " : "\n      ");
-                json_quantity(b, res, q);
-            }
-            audit_buf_puts(b, res->ex.quantities.len ? "\n    ]\n  }" : "]\n  }");
-            continue;
-        }
-        audit_buf_printf(b, "    \"summary\": {\"targets\": %zu", res->n_targets);
-        for (int s = AUDIT_MET; s <= AUDIT_INCONSISTENT; s++)
-            audit_buf_printf(b, ", \"%s\": %zu", audit_status_name((audit_status)s),
-                             res->counts[s]);
-        audit_buf_printf(b, ", \"errors\": %zu, \"warnings\": %zu},\n",
-                         res->errors, res->warnings);
-        audit_buf_puts(b, "    \"targets\": [");
-        for (size_t t = 0; t < res->n_targets; t++) {
-            audit_buf_puts(b, t ? ",\n      " : "\n      ");
-            json_target(b, res, &res->targets[t]);
-        }
-        audit_buf_puts(b, res->n_targets ? "\n    ],\n" : "],\n");
-        audit_buf_puts(b, "    \"findings\": [");
-        for (size_t f = 0; f < res->findings.len; f++) {
-            audit_buf_puts(b, f ? ",\n      " : "\n      ");
-            json_finding(b, res, &res->findings.items[f]);
-        }
-        audit_buf_puts(b, res->findings.len ? "\n    ]\n  }" : "]\n  }");
+    audit_buf_puts(b, first ? "{\n" : ", {\n");
+    audit_buf_puts(b, "    \"file\": ");
+    json_str(b, res->doc->name);
+    audit_buf_puts(b, ",\n    \"rules\": [");
+    for (size_t f = 0; res->rules && f < res->rules->n_files; f++) {
+        if (f)
+            audit_buf_puts(b, ", ");
+        json_str(b, res->rules->files[f]);
     }
-    audit_buf_puts(b, "]\n}\n");
+    audit_buf_puts(b, "],\n");
+    if (res->extract_only) {
+        audit_buf_puts(b, "    \"quantities\": [");
+        for (size_t q = 0; q < res->ex.quantities.len; q++) {
+            audit_buf_puts(b, q ? ",\n      " : "\n      ");
+            json_quantity(b, res, q);
+        }
+        audit_buf_puts(b, res->ex.quantities.len ? "\n    ]\n  }" : "]\n  }");
+        return;
+    }
+    audit_buf_printf(b, "    \"summary\": {\"targets\": %zu", res->n_targets);
+    for (int s = AUDIT_MET; s <= AUDIT_INCONSISTENT; s++)
+        audit_buf_printf(b, ", \"%s\": %zu", audit_status_name((audit_status)s),
+                         res->counts[s]);
+    audit_buf_printf(b, ", \"errors\": %zu, \"warnings\": %zu},\n",
+                     res->errors, res->warnings);
+    audit_buf_puts(b, "    \"targets\": [");
+    for (size_t t = 0; t < res->n_targets; t++) {
+        audit_buf_puts(b, t ? ",\n      " : "\n      ");
+        json_target(b, res, &res->targets[t]);
+    }
+    audit_buf_puts(b, res->n_targets ? "\n    ],\n" : "],\n");
+    audit_buf_puts(b, "    \"findings\": [");
+    for (size_t f = 0; f < res->findings.len; f++) {
+        audit_buf_puts(b, f ? ",\n      " : "\n      ");
+        json_finding(b, res, &res->findings.items[f]);
+    }
+    audit_buf_puts(b, res->findings.len ? "\n    ]\n  }" : "]\n  }");
+}
+
+/* The renderer keeps only the output: each report is rendered when it is
+ * done, so that a run over many reports can free each one at once. */
+struct audit_renderer {
+    audit_render_options opt;
+    int many;
+    size_t reports;
+    audit_buf out;
+};
+
+audit_renderer *audit_renderer_new(const audit_render_options *opt, int many)
+{
+    audit_renderer *r = audit_xcalloc(1, sizeof *r);
+    r->opt = *opt;
+    r->many = many;
+    if (opt->format == AUDIT_FORMAT_JSON)
+        audit_buf_puts(&r->out, "{\n  \"schema\": 1,\n  \"tool\": {\"name\": "
+                                "\"audit\", \"version\": \"" AUDIT_VERSION
+                                "\"},\n  \"reports\": [");
+    return r;
+}
+
+void audit_renderer_add(audit_renderer *r, const audit_result *res)
+{
+    if (r->opt.format == AUDIT_FORMAT_JSON)
+        render_json(&r->out, res, r->reports == 0);
+    else
+        render_text(&r->out, res, r->many, &r->opt);
+    r->reports++;
+}
+
+char *audit_renderer_finish(audit_renderer *r)
+{
+    if (r->opt.format == AUDIT_FORMAT_JSON)
+        audit_buf_puts(&r->out, "]\n}\n");
+    char *text = audit_buf_detach(&r->out);
+    free(r);
+    return text;
+}
+
+void audit_renderer_free(audit_renderer *r)
+{
+    if (!r)
+        return;
+    audit_buf_free(&r->out);
+    free(r);
 }
 
 char *audit_render(const audit_result *const *results, size_t n,
                    const audit_render_options *opt)
 {
-    audit_buf b = AUDIT_BUF_INIT;
-    if (opt->format == AUDIT_FORMAT_JSON)
-        render_json(&b, results, n);
-    else
-        render_text(&b, results, n, opt);
-    return audit_buf_detach(&b);
+    audit_renderer *r = audit_renderer_new(opt, n > 1);
+    for (size_t i = 0; i < n; i++)
+        audit_renderer_add(r, results[i]);
+    return audit_renderer_finish(r);
 }
