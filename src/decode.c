@@ -629,11 +629,8 @@ audit_document *audit_document_load(const char *path, audit_encoding enc,
     }
     if (read_bounded(fd, name, hint, &bytes, err) != 0)
         goto done;
+    /* standard input is "<stdin>" in errors and results alike */
     doc = audit_document_from_bytes(name, bytes.ptr, bytes.len, enc, err);
-    if (doc && is_stdin) {
-        free(doc->name);
-        doc->name = audit_xstrdup("-");
-    }
 
 done:
     if (fd >= 0 && !is_stdin)

@@ -10,7 +10,7 @@
 #define AUDIT_MARK_STEP 4096
 
 struct audit_document {
-    char *name;             /* the path as given ("-" for standard input) */
+    char *name;             /* the path as given ("<stdin>" for "-") */
     char *text;             /* UTF-8, BOM removed, NUL-terminated, owned */
     size_t len;             /* bytes in text */
     char *clean;            /* len bytes + NUL: text with markup (HTML tags,

@@ -87,6 +87,23 @@ static void text_target(audit_buf *b, const audit_result *res,
     audit_buf_putc(b, '\n');
 }
 
+/* Writes s[0..n), cut after TEXT_EXCERPT characters with "…" (a figure
+ * of 100 000 digits is one finding, not a 100 KB line). */
+#define TEXT_EXCERPT 60
+static void put_excerpt(audit_buf *b, const char *s, size_t n)
+{
+    size_t i = 0, chars = 0;
+    while (i < n && chars < TEXT_EXCERPT) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        chars++;
+    }
+    audit_buf_put(b, s, i);
+    if (i < n)
+        audit_buf_puts(b, "…");
+}
+
 static void text_finding(audit_buf *b, const audit_result *res,
                          const audit_finding *f, int color)
 {
@@ -97,7 +114,7 @@ static void text_finding(audit_buf *b, const audit_result *res,
     else
         put_colored(b, color, C_YELLOW, "warning");
     audit_buf_printf(b, ": %s: \"", f->check);
-    audit_buf_put(b, res->doc->text + f->start, f->end - f->start);
+    put_excerpt(b, res->doc->text + f->start, f->end - f->start);
     audit_buf_printf(b, "\": %s\n", f->message);
 }
 
