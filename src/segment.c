@@ -354,6 +354,7 @@ static int is_pipe_rule(const char *s, size_t start, size_t end)
 }
 
 #define MAX_COLUMNS 64
+#define ROW_LINES 200 /* lines a quoted cell may span */
 
 typedef struct table_state {
     int active;
@@ -385,13 +386,53 @@ static int is_header_row(const char *s, size_t cells[][2], size_t n_cells,
     return !digits || (first && words);
 }
 
+/* The last line of the tab-separated row that starts on line i: itself,
+ * unless a cell opens a quote that closes on a later line. An unclosed
+ * quote is no quote: the row is its own line. */
+static size_t row_extent(const char *s, const line *lines, size_t n_lines,
+                         size_t i)
+{
+    int quoted = 0;
+    for (size_t j = i; j < n_lines; j++) {
+        size_t cell = lines[j].start;
+        for (size_t k = lines[j].start; k < lines[j].end; k++) {
+            if (s[k] == '\t' && !quoted) {
+                cell = k + 1;
+            } else if (s[k] == '"') {
+                if (!quoted && k == cell)
+                    quoted = 1;
+                else if (quoted && k + 1 < lines[j].end && s[k + 1] == '"')
+                    k++;
+                else if (quoted)
+                    quoted = 0;
+            }
+        }
+        if (!quoted)
+            return j;
+        if (j - i > ROW_LINES)
+            break;
+    }
+    return i;
+}
+
 static void add_row(audit_segments *seg, const char *s, const line *ln,
                     table_state *table, size_t section)
 {
     char sep = memchr(s + ln->start, '\t', ln->end - ln->start) ? '\t' : '|';
     size_t cells[MAX_COLUMNS + 1][2], n_cells = 0, from = ln->start;
+    int quoted = 0;
     for (size_t i = ln->start; i <= ln->end; i++) {
-        if (i == ln->end || s[i] == sep) {
+        if (i < ln->end && s[i] == '"' && sep == '\t') {
+            /* a quoted cell may hold tabs and line breaks */
+            if (!quoted && i == from)
+                quoted = 1;
+            else if (quoted && i + 1 < ln->end && s[i + 1] == '"')
+                i++; /* "" inside a quoted cell */
+            else if (quoted)
+                quoted = 0;
+            continue;
+        }
+        if (i == ln->end || (s[i] == sep && !quoted)) {
             if (n_cells < MAX_COLUMNS) {
                 cells[n_cells][0] = from;
                 cells[n_cells][1] = i;
@@ -486,7 +527,13 @@ void audit_segment(const audit_document *doc, audit_segments *seg)
         if (ln->kind == LINE_BLANK)
             continue;
         if (ln->kind == LINE_ROW) {
-            add_row(seg, s, ln, &table, section);
+            /* a row whose quoted cell spans lines (a spreadsheet export:
+             * 1<TAB>"第一段\n第二段"<TAB>…) runs on to the closing quote */
+            size_t last = row_extent(s, lines, n_lines, i);
+            line row = *ln;
+            row.end = lines[last].end;
+            add_row(seg, s, &row, &table, section);
+            i = last;
             continue;
         }
         table.active = 0;

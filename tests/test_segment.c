@@ -62,6 +62,9 @@ static const layout_case cases[] = {
      "完成情况：全市各项民生实事推进顺利，主要指标如下，请各单位对照检查\n"
      "- 新增城镇就业3.75万人\n- 完成农村户厕改造11000户\n* 新建乐道371.83公里\n",
      "PPPP", "aaaa", 4},
+    {"a quoted cell of a spreadsheet export spans lines",
+     "编号\t工作任务\t工作进度\n1\t全年改造2000户。\t\"县民政局：\n已改造2300户。\n下一步继续推进。\"\n2\t培训31个团队。\t培训31个团队。\n",
+     "RRR", "ooo", 11},
     {"CRLF line ends",
      "1.全年新增城镇就业3万人以上。\r\n\r\n完成情况:全年新增城镇就业3.75万人。\r\n",
      "IP", "ta", 2},
