@@ -393,7 +393,7 @@ START_TEST(test_load_stdin)
     audit_error err = {0};
     audit_document *doc = audit_document_load("-", AUDIT_ENCODING_AUTO, &err);
     ck_assert_ptr_nonnull(doc);
-    ck_assert_str_eq(doc->name, "-");
+    ck_assert_str_eq(doc->name, "<stdin>");
     ck_assert_str_eq(doc->text, REPORT);
     audit_document_free(doc);
     unlink(p);
