@@ -11,12 +11,13 @@
  *  1. Layout (segment.c): the block's or table cell's default role.
  *  2. The paragraph's own structure: "plan sentences. 截至目前，progress."
  *     A paragraph of no layout role that holds a progress anchor (截至目前,
- *     截止目前, 目前, 至今) reads as plan before the anchor's sentence:
+ *     截止目前, 目前, 至今) reads as plan before the anchor's sentence,
+ *     unless a sentence there already reports (已, 累计, 完成年度…的%):
  *       实现每个街道有1处综合养老服务中心…建设社区养老服务设施21个；…。
  *       截至目前，…已完成建设社区养老服务设施10个…
  *  3. Cue words, read left to right through a sentence:
- *     - plan words that hold for the rest of the sentence when the layout
- *       gives no role (全年, 年底前, 力争, 确保): "全年完成技能培训2.8万人次"
+ *     - plan words of the future that hold for the rest of the sentence when
+ *       the layout gives no role (年底前, 力争, 确保): "年底前实现324个行政村…"
  *     - plan words that hold to the end of their clause whatever the layout
  *       (目标, 任务, 计划, 不少于): "筛查率71.9%（目标任务为60%以上）"
  *     - achievement words that hold for the rest of the sentence (已, 累计,
@@ -35,18 +36,21 @@
 #include "alloc.h"
 #include "text.h"
 
-/* Plan words that need a layout-neutral sentence. */
+/* Plan words that need a layout-neutral sentence: they speak of the
+ * future. (全年 is not one: "全年完成技能培训2.8万人次" is a plan in a
+ * plan and "全年发放创业担保贷款1.2亿元" an achievement in a year-end
+ * report; the paragraph's progress anchor tells them apart.) */
 static const char *const weak_plan_cues[] = {
-    "全年", "年底前", "年底实现", "年内", "力争", "确保", "争取", "到年底",
-    "年度目标", NULL};
+    "年底前", "年底实现", "力争", "确保", "争取", "到年底", "年度目标", NULL};
 /* Plan words that hold to the end of their clause in any context. */
 static const char *const strong_plan_cues[] = {
     "目标", "任务", "计划", "预计", "不少于", "不低于", "不超过", "下达",
     "要求", NULL};
-/* Achievement words. */
+/* Achievement words. A completion rate is one too: no plan states how
+ * much of itself is done ("完成年度目标任务的104.7%"). */
 static const char *const actual_cues[] = {
     "已", "累计", "截至", "截止", "目前", "至今", "完成了", "实现了", "共完成",
-    "建成了", NULL};
+    "建成了", "完成年度", "完成全年", "超额完成", "同比", "比上年", NULL};
 /* Progress anchors that split a paragraph into plan and progress. */
 static const char *const progress_anchors[] = {
     "截至", "截止", "目前", "至今", "到目前", NULL};
@@ -297,6 +301,12 @@ void audit_extract(const audit_document *doc, audit_extraction *ex)
         int anchored = blk->kind != AUDIT_BLOCK_ROW &&
                        blk->role == AUDIT_ROLE_OTHER &&
                        find_anchor(doc, ex, &cs, k, k_end, &anchor);
+        /* a paragraph that reports before its anchor is no plan-then-
+         * progress paragraph: "2021年新增就业5236人，完成年度目标任务的
+         * 104.7%；失业率控制在3.5%以内。截至6月底，…" */
+        for (size_t j = k; anchored && j < anchor; j++)
+            if (sentence_has_cue(doc->clean, &sts[j], &cs, actual_cues))
+                anchored = 0;
         int labelled = 0;
         for (size_t j = k; j < k_end; j++) {
             audit_role base = sts[j].role;
@@ -308,8 +318,7 @@ void audit_extract(const audit_document *doc, audit_extraction *ex)
                 base = AUDIT_ROLE_ACTUAL;
                 layout = 1;
             }
-            if (anchored && j < anchor &&
-                !sentence_has_cue(doc->clean, &sts[j], &cs, actual_cues))
+            if (anchored && j < anchor)
                 base = AUDIT_ROLE_TARGET;
             size_t q_to = q;
             while (q_to < ex->quantities.len && ex->sentence[q_to] == j)
