@@ -76,37 +76,17 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "text.h"
 
 /* ------------------------------------------------------------------ */
 /* UTF-8 and character classes                                         */
 
+/* The code point at p and its length in bytes (text.h's decoder). */
 static size_t utf8_decode(const char *s, size_t len, size_t p, uint32_t *cp)
 {
-    const unsigned char *u = (const unsigned char *)s + p;
-    size_t left = len - p;
-
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    if ((u[0] & 0xE0) == 0xC0 && left >= 2 && (u[1] & 0xC0) == 0x80) {
-        *cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-        return 2;
-    }
-    if ((u[0] & 0xF0) == 0xE0 && left >= 3 && (u[1] & 0xC0) == 0x80 &&
-        (u[2] & 0xC0) == 0x80) {
-        *cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
-              (u[2] & 0x3F);
-        return 3;
-    }
-    if ((u[0] & 0xF8) == 0xF0 && left >= 4 && (u[1] & 0xC0) == 0x80 &&
-        (u[2] & 0xC0) == 0x80 && (u[3] & 0xC0) == 0x80) {
-        *cp = ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
-              ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-        return 4;
-    }
-    *cp = 0xFFFD;
-    return 1;
+    size_t adv;
+    *cp = audit_utf8_at(s, len, p, &adv);
+    return adv;
 }
 
 /* The code point ending just before p (0 at the start of the text), and
