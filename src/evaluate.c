@@ -35,6 +35,7 @@
 #define DEPTH_LIMIT 100000u
 #define NEAR_CHARS 12
 #define PART_PENALTY 20
+#define LEAD_CHARS 1 /* characters before a keyword that must agree */
 #define RESTATE_REACH 30 /* bytes before a restated target for 目标/任务 */
 
 typedef struct matcher {
@@ -48,6 +49,7 @@ typedef struct proposal {
     audit_quantity quantity;
     double distance;
     size_t block;
+    size_t match;      /* where the keyword that proposed it starts */
 } proposal;
 
 const char *audit_status_name(audit_status status)
@@ -210,6 +212,7 @@ static int propose(const audit_result *res, const audit_rule_target *t,
             out->quantity = *qq;
             out->distance = d;
             out->block = st->block;
+            out->match = ms;
             found = 1;
         }
     }
@@ -267,6 +270,7 @@ static int propose_captures(matcher *m, audit_result *res,
         p->quantity = q;
         p->distance = 0;
         p->block = blk;
+        p->match = s;
     }
     return 0;
 }
@@ -413,6 +417,39 @@ static void restated_targets(audit_result *res, const audit_rule_target *t,
     }
 }
 
+/* Whether the words before two keyword matches agree, white space and
+ * punctuation aside: the prose and the table restate one sentence
+ * ("各成员单位完成培训人数 5.48万人次" twice), while "城镇新增就业" and
+ * "农村新增就业" are two statements that a loose keyword both meets. */
+static int same_lead(const char *s, size_t n, size_t a, size_t b)
+{
+    for (int k = 0; k < LEAD_CHARS; k++) {
+        unsigned ca = 0, cb = 0;
+        size_t adv;
+        while (a > 0) {
+            a = audit_utf8_prev(s, a);
+            ca = audit_utf8_at(s, n, a, &adv);
+            if (!audit_is_space(ca) && ca >= 0x80 && ca != 0x3001 &&
+                ca != 0xFF0C && ca != 0x3002 && ca != 0xFF1B && ca != 0xFF1A)
+                break;
+            ca = 0;
+        }
+        while (b > 0) {
+            b = audit_utf8_prev(s, b);
+            cb = audit_utf8_at(s, n, b, &adv);
+            if (!audit_is_space(cb) && cb >= 0x80 && cb != 0x3001 &&
+                cb != 0xFF0C && cb != 0x3002 && cb != 0xFF1B && cb != 0xFF1A)
+                break;
+            cb = 0;
+        }
+        if (ca != cb)
+            return 0;
+        if (ca == 0)
+            return 1;
+    }
+    return 1;
+}
+
 static void judge(audit_target_result *r)
 {
     const audit_rule_target *t = r->rule;
@@ -489,7 +526,9 @@ static int evaluate_target(matcher *m, audit_result *res, size_t i,
     for (size_t k = 0; k < n; k++) {
         const proposal *p = &props[k];
         if (p->distance > NEAR_CHARS || props[best].distance > NEAR_CHARS ||
-            p->block == props[best].block)
+            p->block == props[best].block ||
+            !same_lead(res->doc->clean, res->doc->len, p->match,
+                       props[best].match))
             continue;
         double a = p->quantity.value, b = r->actual.value;
         if (fabs(a - b) > 0.005 * fmax(fabs(a), fabs(b)) + 1e-12 &&
