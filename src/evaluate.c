@@ -7,20 +7,25 @@
  *
  * For each target, every match of each `find` pattern (inside the task's
  * `scope`, when it has one) proposes the nearest figure of its sentence
- * that (a) is not plan (role TARGET) nor under way, and (b) has a unit
- * compatible with the target's. Distance counts characters between the
- * match and the figure; a figure after the match wins a tie ("完成培训人数
- * 5.48万人次": the figure follows its keyword). Over all matches the
- * nearest proposal wins, an ACTUAL before an OTHER. Two proposals from
- * different blocks that sit right next to their keyword and disagree make
- * the target inconsistent (conflicting-actuals): prose and table disagree.
+ * that (a) is not plan (role TARGET), under way or of an earlier period
+ * (上年的…, or a clause naming another year than the rules' `period`), and
+ * (b) has a unit compatible with the target's. Distance counts characters
+ * between the match and the figure; a figure after the match wins a tie
+ * ("完成培训人数5.48万人次": the figure follows its keyword), and a part of
+ * a breakdown is far from a keyword outside it ("完成改造520户，其中城区
+ * 120户"). Over all matches the nearest proposal wins, an ACTUAL before an
+ * OTHER. Two proposals from different blocks that sit right next to their
+ * keyword, after the same word, and disagree make the target inconsistent
+ * (conflicting-actuals): prose and table disagree.
  *
  * `actual` patterns replace the association: the group n is the figure.
  *
  * A completion percentage stated next to the actual ("完成全年任务60%",
- * "超额完成市定任务数的400%") must agree with actual / target under the
- * rounding rule of SPEC section 5; when it does not, the target is
- * inconsistent (rate-mismatch) and the percentage is a finding.
+ * "超额完成市定任务数的400%", a 完成率 column of its table row) must agree
+ * with actual / target under the rounding rule of SPEC section 5; when it
+ * does not, the target is inconsistent (rate-mismatch) and the percentage
+ * is a finding. A target restated in the actual's sentence ("（目标任务为
+ * 90%以上）") that differs from the rule is a target-mismatch finding.
  */
 #include <math.h>
 #include <stdlib.h>
