@@ -422,6 +422,21 @@ static void restated_targets(audit_result *res, const audit_rule_target *t,
     }
 }
 
+/* The Chinese character before *at, white space, ASCII and punctuation
+ * skipped; 0 at the start of the text. *at moves onto it. */
+static unsigned lead_char(const char *s, size_t n, size_t *at)
+{
+    while (*at > 0) {
+        size_t adv;
+        *at = audit_utf8_prev(s, *at);
+        unsigned cp = audit_utf8_at(s, n, *at, &adv);
+        if (!audit_is_space(cp) && cp >= 0x80 && cp != 0x3001 &&
+            cp != 0xFF0C && cp != 0x3002 && cp != 0xFF1B && cp != 0xFF1A)
+            return cp;
+    }
+    return 0;
+}
+
 /* Whether the words before two keyword matches agree, white space and
  * punctuation aside: the prose and the table restate one sentence
  * ("各成员单位完成培训人数 5.48万人次" twice), while "城镇新增就业" and
@@ -429,24 +444,7 @@ static void restated_targets(audit_result *res, const audit_rule_target *t,
 static int same_lead(const char *s, size_t n, size_t a, size_t b)
 {
     for (int k = 0; k < LEAD_CHARS; k++) {
-        unsigned ca = 0, cb = 0;
-        size_t adv;
-        while (a > 0) {
-            a = audit_utf8_prev(s, a);
-            ca = audit_utf8_at(s, n, a, &adv);
-            if (!audit_is_space(ca) && ca >= 0x80 && ca != 0x3001 &&
-                ca != 0xFF0C && ca != 0x3002 && ca != 0xFF1B && ca != 0xFF1A)
-                break;
-            ca = 0;
-        }
-        while (b > 0) {
-            b = audit_utf8_prev(s, b);
-            cb = audit_utf8_at(s, n, b, &adv);
-            if (!audit_is_space(cb) && cb >= 0x80 && cb != 0x3001 &&
-                cb != 0xFF0C && cb != 0x3002 && cb != 0xFF1B && cb != 0xFF1A)
-                break;
-            cb = 0;
-        }
+        unsigned ca = lead_char(s, n, &a), cb = lead_char(s, n, &b);
         if (ca != cb)
             return 0;
         if (ca == 0)
