@@ -108,6 +108,19 @@ static int ends_paragraph(const char *s, size_t start, size_t last)
 static int is_item_start(const char *s, size_t n, size_t i)
 {
     size_t adv, j = i, digits = 0;
+    unsigned open = audit_utf8_at(s, n, i, &adv);
+    if (open == '(' || open == 0xFF08) {
+        /* "(1)", "（2）" */
+        j += adv;
+        while (j < n && is_digit_cp(audit_utf8_at(s, n, j, &adv))) {
+            digits++;
+            j += adv;
+        }
+        if (digits == 0 || digits > 3 || j >= n)
+            return 0;
+        unsigned close = audit_utf8_at(s, n, j, &adv);
+        return close == ')' || close == 0xFF09;
+    }
     while (j < n) {
         unsigned cp = audit_utf8_at(s, n, j, &adv);
         if (!is_digit_cp(cp))
@@ -181,6 +194,8 @@ static int is_label_start(const char *s, size_t n, size_t i)
     return 0;
 }
 
+static int has_digit(const char *s, size_t start, size_t end);
+
 static void classify(const audit_document *doc, line *ln)
 {
     const char *s = doc->clean;
@@ -227,7 +242,13 @@ static void classify(const audit_document *doc, line *ln)
         return;
     }
     if (is_chinese_heading_start(s, n, ln->first)) {
-        ln->kind = LINE_HEADING;
+        /* "一、开展职业技能培训。" is a heading; "一、新建改扩建中小学和幼儿
+         * 园。全年新建改扩建中小学12所…" states an item's plan */
+        ln->kind = has_digit(s, ln->first, ln->last) &&
+                           audit_utf8_count(s + ln->first,
+                                            ln->last - ln->first) > 20
+                       ? LINE_ITEM
+                       : LINE_HEADING;
         return;
     }
     if (is_bullet_start(s, ln->first, ln->last)) {
@@ -465,29 +486,43 @@ static void add_row(audit_segments *seg, const char *s, const line *ln,
                         table->columns[c]);
 }
 
-/* A numbered item whose section holds a progress part is the plan. When
- * most numbered items of the report are laid out that way, the others are
- * plan too: an item whose progress part is missing (a truncated report)
- * still states a plan, not an achievement. */
+/* A numbered item whose section holds a progress part is the plan, and
+ * so is every paragraph of the section before that part:
+ *
+ *   一、扩大城镇就业                      heading
+ *   城镇新增就业4.5万人。                  plan
+ *   完成情况：全年城镇新增就业5.12万人。   progress
+ *
+ * When most numbered items of the report are laid out that way, the other
+ * items are plan too: an item whose progress part is missing (a truncated
+ * report) still states a plan, not an achievement. */
 static void mark_plan_items(audit_segments *seg, const int *labelled)
 {
     size_t items = 0, plans = 0;
     for (size_t i = 0; i < seg->n_blocks; i++) {
         audit_block *b = &seg->blocks[i];
-        if (b->kind != AUDIT_BLOCK_ITEM)
+        if (b->kind != AUDIT_BLOCK_ITEM && b->kind != AUDIT_BLOCK_HEADING)
             continue;
-        items++;
-        for (size_t j = i + 1; j < seg->n_blocks; j++) {
-            audit_block *next = &seg->blocks[j];
-            if (next->kind == AUDIT_BLOCK_ITEM ||
-                next->kind == AUDIT_BLOCK_HEADING)
+        if (b->kind == AUDIT_BLOCK_ITEM)
+            items++;
+        size_t label = 0;
+        for (size_t j = i + 1; j < seg->n_blocks && !label; j++) {
+            audit_block_kind k = seg->blocks[j].kind;
+            if (k == AUDIT_BLOCK_ITEM || k == AUDIT_BLOCK_HEADING)
                 break;
-            if (labelled[j]) {
-                b->role = AUDIT_ROLE_TARGET;
-                plans++;
-                break;
-            }
+            if (labelled[j])
+                label = j;
         }
+        if (!label)
+            continue;
+        if (b->kind == AUDIT_BLOCK_ITEM) {
+            b->role = AUDIT_ROLE_TARGET;
+            plans++;
+        }
+        for (size_t j = i + 1; j < label; j++)
+            if (seg->blocks[j].kind == AUDIT_BLOCK_PARAGRAPH &&
+                seg->blocks[j].role == AUDIT_ROLE_OTHER)
+                seg->blocks[j].role = AUDIT_ROLE_TARGET;
     }
     if (plans < 2 || plans * 2 < items)
         return;
