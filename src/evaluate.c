@@ -13,9 +13,12 @@
  * between the match and the figure; a figure after the match wins a tie
  * ("完成培训人数5.48万人次": the figure follows its keyword), and a part of
  * a breakdown is far from a keyword outside it ("完成改造520户，其中城区
- * 120户"). Over all matches the nearest proposal wins, an ACTUAL before an
- * OTHER. Two proposals from different blocks that sit right next to their
- * keyword, after the same word, and disagree make the target inconsistent
+ * 120户"). Over all matches an ACTUAL proposal wins over the others, and
+ * the nearest among them, an ACTUAL before an
+ * OTHER (within a sentence, an unmarked figure counts as a few characters
+ * further: "新建村级垃圾收集点120个，已建成126个"). Two proposals of the same
+ * role from different blocks that sit right next to their keyword, after
+ * the same word, and disagree make the target inconsistent
  * (conflicting-actuals): prose and table disagree.
  *
  * `actual` patterns replace the association: the group n is the figure.
@@ -40,6 +43,7 @@
 #define DEPTH_LIMIT 100000u
 #define NEAR_CHARS 12
 #define PART_PENALTY 20
+#define OTHER_PENALTY 10 /* an unmarked figure against one presented as done */
 #define LEAD_CHARS 1 /* characters before a keyword that must agree */
 #define RESTATE_REACH 30 /* bytes before a restated target for 目标/任务 */
 
@@ -207,7 +211,7 @@ static int propose(const audit_result *res, const audit_rule_target *t,
         else
             d = 0;
         if (qq->role != AUDIT_ROLE_ACTUAL)
-            d += 0.25;
+            d += OTHER_PENALTY;
         /* a part of a breakdown is not the total the keyword names, unless
          * the keyword itself is inside the breakdown */
         if (qq->start >= ex->part_start[k] && ms < ex->part_start[k])
@@ -515,10 +519,14 @@ static int evaluate_target(matcher *m, audit_result *res, size_t i,
         free(props);
         return 0;
     }
+    /* a figure presented as achieved beats one that is only not plan */
     size_t best = 0;
-    for (size_t k = 1; k < n; k++)
-        if (props[k].distance < props[best].distance)
+    for (size_t k = 1; k < n; k++) {
+        int ka = props[k].quantity.role == AUDIT_ROLE_ACTUAL;
+        int ba = props[best].quantity.role == AUDIT_ROLE_ACTUAL;
+        if ((ka && !ba) || (ka == ba && props[k].distance < props[best].distance))
             best = k;
+    }
     r->has_actual = 1;
     r->actual = props[best].quantity;
     r->units_differ = r->actual.unit && t->target.quantity.unit &&
@@ -530,6 +538,7 @@ static int evaluate_target(matcher *m, audit_result *res, size_t i,
         const proposal *p = &props[k];
         if (p->distance > NEAR_CHARS || props[best].distance > NEAR_CHARS ||
             p->block == props[best].block ||
+            p->quantity.role != props[best].quantity.role ||
             !same_lead(res->doc->clean, res->doc->len, p->match,
                        props[best].match))
             continue;

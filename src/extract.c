@@ -301,6 +301,7 @@ void audit_extract(const audit_document *doc, audit_extraction *ex)
         int anchored = blk->kind != AUDIT_BLOCK_ROW &&
                        blk->role == AUDIT_ROLE_OTHER &&
                        find_anchor(doc, ex, &cs, k, k_end, &anchor);
+        int progress_after = anchored;
         /* a paragraph that reports before its anchor is no plan-then-
          * progress paragraph: "2021年新增就业5236人，完成年度目标任务的
          * 104.7%；失业率控制在3.5%以内。截至6月底，…" */
@@ -320,6 +321,12 @@ void audit_extract(const audit_document *doc, audit_extraction *ex)
             }
             if (anchored && j < anchor)
                 base = AUDIT_ROLE_TARGET;
+            /* "截至目前，…。…。": what follows the anchor is progress, but
+             * a sentence with achievement words of its own says where they
+             * begin ("新建村级垃圾收集点120个，已建成126个") */
+            if (progress_after && j > anchor && base == AUDIT_ROLE_OTHER &&
+                !sentence_has_cue(doc->clean, &sts[j], &cs, actual_cues))
+                base = AUDIT_ROLE_ACTUAL;
             size_t q_to = q;
             while (q_to < ex->quantities.len && ex->sentence[q_to] == j)
                 q_to++;

@@ -22,7 +22,7 @@ static const layout_case cases[] = {
      "1.持续推进“人人持证、技能河南”建设,全年开展职业技能培训7万人次。\n\n"
      "责任单位:市人力资源和社会保障局\n\n"
      "完成情况:全年开展各类职业培训14.7万人次,新增技能人才6.7万人。\n",
-     "IPP", "toa", 3},
+     "IPP", "tta", 3},
     {"numbered item without a progress part stays neutral",
      "19.对全市中小学校、幼儿园在校学生免费开展青少年儿童近视防控及视力筛查3万人次以上。\n",
      "I", "o", 1},
