@@ -50,19 +50,26 @@ static const char *const strong_plan_cues[] = {
  * much of itself is done ("完成年度目标任务的104.7%"). */
 static const char *const actual_cues[] = {
     "已", "累计", "截至", "截止", "目前", "至今", "完成了", "实现了", "共完成",
-    "建成了", "完成年度", "完成全年", "超额完成", "同比", "比上年", NULL};
+    "建成了", "完成年度", "完成全年", "超额完成", "同比", "比上年", "上半年",
+    "前三季度", "一季度", "前两季度", NULL};
 /* Progress anchors that split a paragraph into plan and progress. */
 static const char *const progress_anchors[] = {
-    "截至", "截止", "目前", "至今", "到目前", NULL};
+    "截至", "截止", "目前", "至今", "到目前", "上半年", "前三季度", NULL};
 /* Words that open the breakdown of a total: the figures after them are
  * parts ("完成改造520户,其中城区120户、乡镇380户"). */
 static const char *const part_cues[] = {
     "其中", "包括", "分别", "(含", "（含", NULL};
 /* Words that name an earlier period; the figure right after them is a
- * baseline, not this period's achievement ("由上年的43.7%提升到75.5%"). */
+ * baseline, not this period's achievement ("由上年的43.7%提升到75.5%").
+ * A change names a difference, not an amount: the figure right after
+ * "比上年增加" is neither ("5.3万人次，比上年增加0.4万人次"). */
 static const char *const baseline_cues[] = {
-    "上年", "去年", "上一年", "同期", "基期", "此前", NULL};
-#define BASELINE_REACH 12 /* bytes after the cue: "上年的43.7%" */
+    "上年", "去年", "上一年", "同期", "基期", "此前", "年初", NULL};
+/* Verbs that make the figure after a baseline word a change. A change in
+ * percent is a growth rate, which a target may well be ("增长8%"). */
+static const char *const change_verbs[] = {
+    "增加", "减少", "增长", "下降", "提高", "降低", "净增", "多", "少", NULL};
+#define BASELINE_REACH 15 /* bytes after the cue: "上年的43.7%", "上年增加0.4万" */
 /* A progress label inside a block: what follows is progress, whatever
  * the layout ("1.全年培训2万人次。完成情况：已培训2.3万人次。"). */
 static const char *const inline_labels[] = {
@@ -71,7 +78,8 @@ static const char *const inline_labels[] = {
 /* Under-way words: the clause's figures are not achievements. */
 static const char *const pending_cues[] = {
     "正在", "在建", "建设中", "测试中", "推进中", "实施中", "进行中", "尚未",
-    "未完成", "剩余", "待完成", "拟", NULL};
+    "未完成", "剩余", "待完成", "拟", "在施工", "施工中", "暂未", "暂无",
+    "待统计", "招标中", "筹建", NULL};
 
 static int cue_at(const char *s, size_t n, size_t i, const char *const *cues)
 {
@@ -175,6 +183,16 @@ static void scan_quantities(const audit_document *doc, audit_extraction *ex)
 
 /* Whether the block holds a progress anchor; returns the sentence index of
  * the first one in *first_sentence. */
+/* Whether s[from..to) holds one of words. */
+static int has_word(const char *s, size_t from, size_t to,
+                    const char *const *words)
+{
+    for (size_t k = 0; words[k] && to > from; k++)
+        if (audit_find_word(s + from, to - from, words[k]) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
 /* Whether s[st] holds a word of cues. */
 static int sentence_has_cue(const char *s, const audit_sentence *st,
                             const cue_starts *cs, const char *const *cues)
@@ -216,13 +234,15 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
     int in_strong = 0;
     size_t q = q_from, clause_start = st->start, clause_q = q_from;
     int clause_pending = 0;
-    size_t baseline_until = 0;
+    size_t baseline_from = 0, baseline_until = 0;
 
     for (size_t i = st->start; i <= st->end;) {
         /* quantities that start here take the current role */
         while (q < q_to && qs[q].start <= i) {
             qs[q].role = role;
-            if (qs[q].start < baseline_until)
+            if (qs[q].start < baseline_until &&
+                !(qs[q].dim == AUDIT_DIM_PERCENT &&
+                  has_word(s, baseline_from, qs[q].start, change_verbs)))
                 ex->pending[q] = AUDIT_EARLIER;
             q++;
         }
@@ -249,8 +269,10 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
             continue;
         }
         int len;
-        if ((len = cue_at(s, st->end, i, baseline_cues)))
-            baseline_until = i + (size_t)len + BASELINE_REACH;
+        if ((len = cue_at(s, st->end, i, baseline_cues))) {
+            baseline_from = i + (size_t)len;
+            baseline_until = baseline_from + BASELINE_REACH;
+        }
         if (ex->part_start[k] == (size_t)-1 && cue_at(s, st->end, i, part_cues))
             ex->part_start[k] = i;
         if ((len = cue_at(s, st->end, i, pending_cues))) {
