@@ -15,8 +15,9 @@
  * a breakdown is far from a keyword outside it ("完成改造520户，其中城区
  * 120户"). Over all matches an ACTUAL proposal wins over the others, and
  * the nearest among them, an ACTUAL before an
- * OTHER (within a sentence, an unmarked figure counts as a few characters
- * further: "新建村级垃圾收集点120个，已建成126个"). Two proposals of the same
+ * OTHER (within a sentence too: "新建村级垃圾收集点120个，已建成126个"),
+ * and a figure across a clause break from its keyword counts as further
+ * away ("城市…680元，农村低保标准…5760元"). Two proposals of the same
  * role from different blocks that sit right next to their keyword, after
  * the same word, and disagree make the target inconsistent
  * (conflicting-actuals): prose and table disagree.
@@ -43,7 +44,7 @@
 #define DEPTH_LIMIT 100000u
 #define NEAR_CHARS 12
 #define PART_PENALTY 20
-#define OTHER_PENALTY 10 /* an unmarked figure against one presented as done */
+#define CLAUSE_PENALTY 8 /* a figure across a clause break from its keyword */
 #define LEAD_CHARS 1 /* characters before a keyword that must agree */
 #define RESTATE_REACH 30 /* bytes before a restated target for 目标/任务 */
 
@@ -185,6 +186,22 @@ static int names_other_year(const char *s, size_t from, size_t at, int year)
     return 0;
 }
 
+/* The distance a clause break adds: a figure across ，or ； belongs to the
+ * next statement ("城市低保标准…680元，农村低保标准…每人每年5760元"). */
+static double crossing(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ',' || c == ';')
+            return CLAUSE_PENALTY;
+        /* ，U+FF0C is EF BC 8C; ；U+FF1B is EF BC 9B */
+        if (c == 0xEF && i + 2 < to && (unsigned char)s[i + 1] == 0xBC &&
+            ((unsigned char)s[i + 2] == 0x8C || (unsigned char)s[i + 2] == 0x9B))
+            return CLAUSE_PENALTY;
+    }
+    return 0;
+}
+
 /* The best figure of sentence k for a match at [ms, me). */
 static int propose(const audit_result *res, const audit_rule_target *t,
                    size_t k, size_t ms, size_t me, proposal *out)
@@ -205,18 +222,24 @@ static int propose(const audit_result *res, const audit_rule_target *t,
             continue;
         double d;
         if (qq->start >= me)
-            d = char_distance(res->doc, me, qq->start);
+            d = char_distance(res->doc, me, qq->start) +
+                crossing(res->doc->clean, me, qq->start);
         else if (qq->end <= ms)
-            d = char_distance(res->doc, qq->end, ms) + 0.5;
+            d = char_distance(res->doc, qq->end, ms) + 0.5 +
+                crossing(res->doc->clean, qq->end, ms);
         else
             d = 0;
-        if (qq->role != AUDIT_ROLE_ACTUAL)
-            d += OTHER_PENALTY;
+
         /* a part of a breakdown is not the total the keyword names, unless
          * the keyword itself is inside the breakdown */
         if (qq->start >= ex->part_start[k] && ms < ex->part_start[k])
             d += PART_PENALTY;
-        if (!found || d < out->distance) {
+        /* a figure presented as achieved beats an unmarked one wherever
+         * it stands ("新建村级垃圾收集点120个，已建成126个") */
+        int actual = qq->role == AUDIT_ROLE_ACTUAL;
+        int best_actual = found && out->quantity.role == AUDIT_ROLE_ACTUAL;
+        if (!found || (actual && !best_actual) ||
+            (actual == best_actual && d < out->distance)) {
             out->q = q;
             out->quantity = *qq;
             out->distance = d;
