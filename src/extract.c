@@ -343,6 +343,10 @@ void audit_extract(const audit_document *doc, audit_extraction *ex)
             }
             if (anchored && j < anchor)
                 base = AUDIT_ROLE_TARGET;
+            /* nothing said: what the section's heading says */
+            if (base == AUDIT_ROLE_OTHER && !anchored && !progress_after &&
+                !layout && blk->kind != AUDIT_BLOCK_ROW)
+                base = blk->section_role;
             /* "截至目前，…。…。": what follows the anchor is progress, but
              * a sentence with achievement words of its own says where they
              * begin ("新建村级垃圾收集点120个，已建成126个") */

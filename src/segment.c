@@ -56,6 +56,15 @@ static const char *const progress_labels[] = {
     "完成情况", "工作进度", "进展情况", "推进情况", "落实情况", "完成进度",
     "工作进展", "进度情况", "实施情况", "工作完成情况", NULL};
 
+/* Headings that say what their section holds: a review of the year, or
+ * the plan for the next. */
+static const char *const review_heading_words[] = {
+    "工作回顾", "过去一年", "过去五年", "完成情况", "工作成效", "主要成效",
+    "主要成绩", "进展情况", "取得成效", "工作总结", "进度情况", NULL};
+static const char *const plan_heading_words[] = {
+    "工作安排", "工作打算", "预期目标", "主要目标", "工作计划", "下一步",
+    "工作思路", "目标任务", "主要任务", "重点任务", NULL};
+
 /* Header cells of a progress column, checked before the plan words. */
 static const char *const progress_header_words[] = {
     "进度", "完成情况", "进展", "完成", "实际", "落实情况", NULL};
@@ -278,6 +287,7 @@ static size_t add_block(audit_segments *seg, size_t start, size_t end,
     b->role = role;
     b->section = seg->n_blocks;
     b->header = (size_t)-1;
+    b->section_role = AUDIT_ROLE_OTHER;
     return seg->n_blocks++;
 }
 
@@ -531,6 +541,68 @@ static void mark_plan_items(audit_segments *seg, const int *labelled)
             seg->blocks[i].role = AUDIT_ROLE_TARGET;
 }
 
+/* The level of a heading: the number of # of a Markdown heading, 1 for
+ * "一、", 2 for "（一）", 3 for a numbered item, 4 for a short title. */
+static int heading_level(const audit_document *doc, const audit_block *b)
+{
+    if (b->kind == AUDIT_BLOCK_ITEM)
+        return 3;
+    size_t i = b->start;
+    while (i > 0 && doc->text[i - 1] != '\n' && doc->text[i - 1] != '\r')
+        i--;
+    while (i < b->end && (doc->text[i] == ' ' || doc->text[i] == '\t'))
+        i++;
+    int hashes = 0;
+    while (i < b->end && doc->text[i] == '#' && hashes < 6) {
+        hashes++;
+        i++;
+    }
+    if (hashes)
+        return hashes;
+    size_t adv;
+    unsigned cp = audit_utf8_at(doc->clean, b->end, b->start, &adv);
+    if (cp == '(' || cp == 0xFF08)
+        return 2;
+    if (is_chinese_digit(cp))
+        return 1;
+    return 4;
+}
+
+/* Hands each block the role its headings give its section. A heading
+ * without role words takes its parent's. */
+static void mark_sections(const audit_document *doc, audit_segments *seg)
+{
+    audit_role at_level[8] = {AUDIT_ROLE_OTHER};
+    int depth = 0;
+    for (size_t i = 0; i < seg->n_blocks; i++) {
+        audit_block *b = &seg->blocks[i];
+        if (b->kind == AUDIT_BLOCK_HEADING || b->kind == AUDIT_BLOCK_ITEM) {
+            int level = heading_level(doc, b);
+            audit_role own = AUDIT_ROLE_OTHER;
+            for (size_t k = 0; review_heading_words[k]; k++)
+                if (audit_find_word(doc->clean + b->start, b->end - b->start,
+                                    review_heading_words[k]) != (size_t)-1)
+                    own = AUDIT_ROLE_ACTUAL;
+            for (size_t k = 0; plan_heading_words[k]; k++)
+                if (audit_find_word(doc->clean + b->start, b->end - b->start,
+                                    plan_heading_words[k]) != (size_t)-1)
+                    own = AUDIT_ROLE_TARGET;
+            audit_role parent = AUDIT_ROLE_OTHER;
+            for (int l = level - 1; l >= 0 && parent == AUDIT_ROLE_OTHER; l--)
+                if (l <= depth)
+                    parent = at_level[l];
+            for (int l = level; l < 8; l++)
+                at_level[l] = AUDIT_ROLE_OTHER;
+            at_level[level] = own != AUDIT_ROLE_OTHER ? own : parent;
+            depth = level;
+        }
+        audit_role role = AUDIT_ROLE_OTHER;
+        for (int l = depth; l >= 0 && role == AUDIT_ROLE_OTHER; l--)
+            role = at_level[l];
+        b->section_role = role;
+    }
+}
+
 void audit_segment(const audit_document *doc, audit_segments *seg)
 {
     const char *s = doc->clean;
@@ -622,6 +694,7 @@ void audit_segment(const audit_document *doc, audit_segments *seg)
         if (seg->blocks[b].kind == AUDIT_BLOCK_ROW)
             labelled[b] = 0;
     mark_plan_items(seg, labelled);
+    mark_sections(doc, seg);
     for (size_t k = 0; k < seg->n_sentences; k++)
         if (seg->sentences[k].cell < 0)
             seg->sentences[k].role = seg->blocks[seg->sentences[k].block].role;
