@@ -251,6 +251,45 @@ static int propose(const audit_result *res, const audit_rule_target *t,
     return found;
 }
 
+/* A keyword in a table row's item cell reaches the row's progress cells:
+ *   | 项目           | 年度目标 | 完成情况  |
+ *   | 农村公路新改建 | 150公里  | 162.4公里 |
+ * The first eligible figure of a progress column (by the header) is
+ * proposed, as far from the keyword as a figure can be and still count
+ * as next to it. */
+static int propose_row(const audit_result *res, const audit_rule_target *t,
+                       size_t k, size_t ms, proposal *out)
+{
+    const audit_extraction *ex = &res->ex;
+    const audit_sentence *st = &ex->seg.sentences[k];
+    const audit_block *row = &ex->seg.blocks[st->block];
+    if (row->kind != AUDIT_BLOCK_ROW || row->header == (size_t)-1 ||
+        st->role != AUDIT_ROLE_OTHER)
+        return 0;
+    for (size_t j = audit_segments_sentence_from(&ex->seg, row->start);
+         j < ex->seg.n_sentences && ex->seg.sentences[j].block == st->block;
+         j++) {
+        const audit_sentence *cell = &ex->seg.sentences[j];
+        if (cell->role != AUDIT_ROLE_ACTUAL)
+            continue;
+        for (size_t q = audit_extraction_first_at(ex, cell->start);
+             q < ex->quantities.len && ex->quantities.items[q].start < cell->end;
+             q++) {
+            const audit_quantity *qq = &ex->quantities.items[q];
+            if (qq->role == AUDIT_ROLE_TARGET || ex->pending[q] ||
+                !audit_unit_compatible(qq, &t->target.quantity))
+                continue;
+            out->q = q;
+            out->quantity = *qq;
+            out->distance = NEAR_CHARS;
+            out->block = st->block;
+            out->match = ms;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Proposals from the `actual` pattern: the group n of every match. */
 static int propose_captures(matcher *m, audit_result *res,
                             const audit_rule_target *t,
@@ -329,7 +368,7 @@ static int propose_finds(matcher *m, audit_result *res,
             if (in_scope && !in_scope[res->ex.seg.sentences[k].block])
                 continue;
             proposal p;
-            if (!propose(res, t, k, s, e, &p))
+            if (!propose(res, t, k, s, e, &p) && !propose_row(res, t, k, s, &p))
                 continue;
             *props = audit_xgrow(*props, cap, *n + 1, sizeof **props);
             (*props)[(*n)++] = p;
