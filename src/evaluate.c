@@ -404,6 +404,33 @@ static size_t completion_cell(const audit_result *res, size_t k)
     return (size_t)-1;
 }
 
+/* "宫颈癌筛查7236人，乳腺癌筛查6980人，分别完成年度任务的60.3%、58.2%":
+ * the figures before 分别 that share the actual's unit take the rates after
+ * it in order. q is the first of the rates; (size_t)-1 when the counts of
+ * figures and rates differ. */
+static size_t respectively(const audit_result *res, const audit_sentence *st,
+                           const proposal *p, size_t q)
+{
+    const audit_extraction *ex = &res->ex;
+    const audit_quantity *items = ex->quantities.items;
+    size_t figures = 0, mine = (size_t)-1;
+    for (size_t i = audit_extraction_first_at(ex, st->start); i < q; i++) {
+        if (!audit_unit_compatible(&items[i], &p->quantity))
+            continue;
+        if (items[i].start == p->quantity.start)
+            mine = figures;
+        figures++;
+    }
+    size_t rates = 0;
+    for (size_t i = q; i < ex->quantities.len && items[i].start < st->end &&
+                       items[i].dim == AUDIT_DIM_PERCENT;
+         i++)
+        rates++;
+    if (mine == (size_t)-1 || rates != figures)
+        return (size_t)-1;
+    return q + mine;
+}
+
 /* A completion percentage stated after the actual in its sentence, or
  * alone in the next sentence of the same block and cell: "完成全年任务60%",
  * "超额完成市定任务数的400%", "完成率103%". Returns its quantity index. */
@@ -440,8 +467,11 @@ static size_t completion_rate(const audit_result *res, const proposal *p)
                        audit_find_word(w, wn, "目标") != (size_t)-1 ||
                        audit_find_word(w, wn, "计划") != (size_t)-1;
             if ((done && goal) ||
-                audit_find_word(w, wn, "完成率") != (size_t)-1)
+                audit_find_word(w, wn, "完成率") != (size_t)-1) {
+                if (audit_find_word(w, wn, "分别") != (size_t)-1)
+                    return respectively(res, st, p, q);
                 return q;
+            }
             from = qq->end;
         }
     }
@@ -465,6 +495,10 @@ static void restated_targets(audit_result *res, const audit_rule_target *t,
         if (qq->role != AUDIT_ROLE_TARGET || flagged[q] ||
             !audit_unit_compatible(qq, tq) || qq->dim == AUDIT_DIM_NONE)
             continue;
+        /* the restatement follows its figure in one clause or bracket:
+         * "…达到75%，孕前…覆盖率达到80%" restates another target */
+        if (crossing(res->doc->clean, p->quantity.end, qq->start))
+            break;
         /* the restatement names itself: "目标任务为90%以上" */
         size_t look = qq->start > RESTATE_REACH ? qq->start - RESTATE_REACH : 0;
         if (look < p->quantity.end)
