@@ -6,7 +6,9 @@
  * Out: findings appended to a list: malformed-number, sum-mismatch,
  *      rate-mismatch (errors) and rate-over-100 (warning), each on the byte
  *      span of the offending figure, with a message that shows the
- *      arithmetic ("60+40+…+28.4 = 351.83 ≠ 371.83公里").
+ *      arithmetic on the figures as written ("60+40+…+28.4 = 351.83 ≠
+ *      371.83公里", "5.8万/5万 = 116%", never the square metres or the
+ *      0.7205万 they are computed in).
  *
  * The unit of reading is the statement: the sentences of one block (one
  * table cell) up to a full stop, so a breakdown separated by ；
@@ -19,7 +21,11 @@
  * A false alarm costs more than a miss, so every check stays quiet when it
  * is unsure: approximate figures (200余, 约), ranges, figures in Chinese
  * numerals, per-unit figures (人均, 平均, 每, 各) and figures whose counterpart
- * is not written in the same statement are never judged.
+ * is not written in the same statement are never judged. A change is no
+ * level: a figure whose label ends in a verb of change said of a comparison
+ * ("比年初增加46.82亿元", "较上年减少14家", "同比增加"), as net (净增), as
+ * done (增加了) or alone in its clause ("，增加1.18万吨") is neither a total,
+ * a part, a count nor a base; "比上年增加到…" ends in a level and is one.
  *
  * Rounding. A written figure with decimals or a magnitude (1.17万, 86.7万元)
  * may itself be rounded by half a step of its last digit; plain integers
@@ -56,6 +62,12 @@
  *   - "1170件困难群体法律援助已完成948件（81%）": the count is the figure
  *     before the bracket; the base is the figure before it in the same
  *     clause, or a base-cued figure ("共受理1170件").
+ *   - the share of the first part of a 其中 list, written right after it:
+ *     "支出42.35亿元，增长6.5%，其中民生支出34.62亿元，占比达82.7%" (81.7%).
+ *     The base is the total of the breakdown (see sum-mismatch), or, when
+ *     the share names its whole ("占参考考生的25.52%"), the earlier figure
+ *     whose label holds that name; a whole that no label holds ("占采购
+ *     总额的") leaves the share unjudged.
  *   A rate is a finding only when no (count, base) pair reconciles it.
  *
  * sum-mismatch: a total and the parts it is broken into, all of one measure
@@ -89,7 +101,26 @@
  *     工业50亿元、基础设施30亿元…"), or a few areas out of many. A 其中 that
  *     opens a new sentence refers to the previous sentence and is not read:
  *     "总收入3737.9万元。其中：医疗收入3048.7万元，医疗支出3999.4万元" is
- *     loose writing, not a breakdown.
+ *     loose writing, not a breakdown. Which total, and whether any:
+ *     . after a 、-list of totals the part belongs to the one whose label
+ *       shares the longest head noun with its own ("预防接种门诊24个、产科
+ *       接种点6个，其中数字化门诊24个": 门诊, so 24), the nearest on a tie
+ *       or when none shares one ("自行拆除6宗，其中…集中拆除10宗");
+ *     . a 其中 or 包括 after a clause mark that follows the total and a
+ *       subject of its own breaks down that subject, not the figure:
+ *       "2个医疗健康集团，成员单位包括18个乡镇卫生院". Connectives and
+ *       adverbs are no subject ("，主要包括", "，这其中"), and a marker in
+ *       the clause of its total or right after the mark continues it.
+ *     A 其中 list is complete, and any difference a finding, when a
+ *     residual category closes it ("小麦43.16万亩、玉米35.27万亩、大豆
+ *     4.83万亩、其他谷物2.16万亩") or its first two parts are halves named
+ *     to cover the whole (男/女, 城镇/乡村, 城市/农村, 公办/民办 …: "男党员
+ *     1426名、女党员427名"); the parts after the closing one are not read.
+ *     A pair of measures written together ("乙类传染病7种612例、丙类传染病
+ *     4种694例") is read once per measure, each against its own total
+ *     ("11种1286例"). A partial list that passes its total is shown up to
+ *     the part that passes it ("2180+1180 = 3360 ≠ 3260个", not the 386
+ *     charging piles after the ；).
  *   - an unmarked 、-list in the clause right after a total with an
  *     aggregate cue (共, 总, 累计, 涉及): "涉及该区213人，协查管控密接14人、
  *     次密接146人、中高风险地区来人50人、时空伴随者6人". Without a marker the
@@ -214,9 +245,46 @@ static const char *const per_unit_cues[] = {
     "各有", "各设", "各配备", "均完成", "均有", NULL};
 static const char *const per_unit_endings[] = {"各", "均", "均为", "均达", NULL};
 
+/* A change is no level, so it is neither a total nor a part: in "存款余额
+ * 412.36亿元，比年初增加46.82亿元，增长12.8%；其中住户存款余额318.65亿元" the
+ * 其中 breaks down 412.36. A change is a figure whose label ends in a verb
+ * of change, right before it, said of a comparison (比, 较: "比上年增加",
+ * "较上年减少", "同比增加"), as net (净增), as done (增加了), or alone in
+ * its clause ("45.26万吨，增加1.18万吨"; not 新增, which counts new
+ * things). "由42个减少
+ * 到9个" and "比上年增加到…" end in a new level, and a 比 further back
+ * ("在同比增长的带动下完成投资100亿元") says nothing of the figure. */
+static const char *const change_verbs[] = {
+    "增加", "减少", "增长", "下降", "降低", "提高", "上升", "增", "减", "降",
+    "升", "多", "少", NULL};
+static const char *const comparatives[] = {"比", "较", "净", NULL};
+static const char *const comparative_false[] = {
+    "评比", "对比", "比赛", "比武", "比例", "比重", "占比", "比对", "比较",
+    "比率", "比值", "较大", "较好", "较高", "较低", "较为", "较快", "较强",
+    "较多", "较少", "较差", "较长", "较短", "较重", NULL};
+
 /* Markers that open a breakdown after its total. */
 static const char *const breakdown_markers[] = {
     "其中", "包括", "分别为", "分别是", "分别有", "分别达", NULL};
+/* Words before a 其中 or 包括 that name no subject: "，主要包括". */
+static const char *const subjectless[] = {
+    "其中", "主要", "具体", "分别", "这些", "这", "此", "其", "还", "另",
+    "也", "均", "都", "一共", "总共", "共", "并", "且", "而", "已", NULL};
+/* Measure words that end a label after its head noun: "门诊数". */
+static const char *const head_fillers[] = {"总数", "数量", "数", NULL};
+/* What opens the label of a share (佔 is the Taiwan form, not folded). */
+static const char *const share_openers[] = {"所占", "所佔", "占", "佔", NULL};
+/* What ends the label of a share: "占全部投资的比重为42.3%". */
+static const char *const share_endings[] = {"比重", "比例", "比", NULL};
+/* A share of these wholes names none: "占总数的". */
+static const char *const generic_wholes[] = {
+    "总数", "总量", "总额", "总体", "全部", "总", NULL};
+/* Words that open a residual category, the last part of a complete list. */
+static const char *const residual_words[] = {"其他", "其它", "其余", NULL};
+/* Two halves that make a whole by their names: "男党员…、女党员…". */
+static const char *const halves[][2] = {
+    {"男", "女"}, {"城镇", "乡村"}, {"城镇", "农村"}, {"城市", "农村"},
+    {"公办", "民办"}, {"境内", "境外"}, {"省内", "省外"}, {NULL, NULL}};
 /* Names of administrative areas: a 其中 list of them is the territorial
  * breakdown of its total ("其中临颍县60公里、舞阳县40公里、郾城区57.17公里…"). */
 static const char *const area_endings[] = {
@@ -233,7 +301,7 @@ typedef struct figure {
     size_t start, end;       /* the quantity's span */
     size_t label;            /* where its label starts (after 、 too) */
     size_t clause;           /* where its clause starts (、 is inside) */
-    size_t num_end;          /* end of the Arabic numeral as written */
+    size_t num_from, num_end; /* the Arabic numeral as written */
     size_t unit_from, unit_to;   /* the written unit word, magnitude stripped */
     size_t shown_from, shown_to; /* the unit as shown in messages ("万元") */
     double value;
@@ -245,6 +313,7 @@ typedef struct figure {
     int percent;             /* a percentage written with Arabic digits */
     double pct;              /* its value in percent */
     int per_unit;            /* 人均, 每, 各 … */
+    int change;              /* a change, not a level: "比年初增加46.82亿元" */
     int area;                /* its label names an administrative area */
     int plan;                /* a plan figure: "年目标60人" */
     int base_cue, total_cue, closing_cue, earlier_total_cue;
@@ -262,6 +331,7 @@ typedef struct ctx {
     const figure *last_base; /* the base the last rate agreed with */
     const figure *chain;     /* the base the previous rate agreed with */
     audit_buf word;          /* a squeezed label */
+    audit_buf other;         /* a second one, to compare with */
     audit_buf msg;
 } ctx;
 
@@ -296,21 +366,27 @@ static int is_clause_mark(unsigned cp)
 static int is_open_paren(unsigned cp) { return cp == '(' || cp == 0xFF08; }
 static int is_close_paren(unsigned cp) { return cp == ')' || cp == 0xFF09; }
 
-/* Copies clean[from..to) into c->word without white space. */
-static const char *squeeze(ctx *c, size_t from, size_t to, size_t *len)
+/* Copies clean[from..to) into b without white space. */
+static const char *squeeze_into(ctx *c, audit_buf *b, size_t from, size_t to,
+                                size_t *len)
 {
-    c->word.len = 0;
-    audit_buf_put(&c->word, "", 0);
+    b->len = 0;
+    audit_buf_put(b, "", 0);
     size_t adv;
     for (size_t i = from; i < to; i += adv) {
         unsigned cp = cp_at(c, i, &adv);
         if (i + adv > to)
             break;
         if (!audit_is_space(cp))
-            audit_buf_put(&c->word, c->s + i, adv);
+            audit_buf_put(b, c->s + i, adv);
     }
-    *len = c->word.len;
-    return c->word.ptr;
+    *len = b->len;
+    return b->ptr;
+}
+
+static const char *squeeze(ctx *c, size_t from, size_t to, size_t *len)
+{
+    return squeeze_into(c, &c->word, from, to, len);
 }
 
 static int ends_with(const char *w, size_t n, const char *suffix)
@@ -335,32 +411,65 @@ static size_t strip_linking(const char *w, size_t n)
     return n;
 }
 
+/* Whether one of the false words covers w[i..i+wl). */
+static int covered(const char *w, size_t n, size_t i, size_t wl,
+                   const char *const *false_words)
+{
+    for (size_t f = 0; false_words && false_words[f]; f++) {
+        size_t fl = strlen(false_words[f]);
+        for (size_t j = i + wl > fl ? i + wl - fl : 0; j <= i && j + fl <= n;
+             j++)
+            if (memcmp(w + j, false_words[f], fl) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Where w holds one of words at or after `from`, not as part of one of the
+ * false words; (size_t)-1 if nowhere. *wl is the length of the word. */
+static size_t find_cue(const char *w, size_t n, size_t from,
+                       const char *const *words,
+                       const char *const *false_words, size_t *wl)
+{
+    for (size_t i = from; i < n; i++)
+        for (size_t k = 0; words[k]; k++) {
+            if (w[i] != words[k][0])
+                continue;
+            size_t l = strlen(words[k]);
+            if (i + l <= n && memcmp(w + i, words[k], l) == 0 &&
+                !covered(w, n, i, l, false_words)) {
+                *wl = l;
+                return i;
+            }
+        }
+    return (size_t)-1;
+}
+
 /* Whether w holds one of words, not as part of one of the false words. */
 static int has_cue(const char *w, size_t n, const char *const *words,
                    const char *const *false_words)
 {
-    for (size_t k = 0; words[k]; k++) {
-        size_t wl = strlen(words[k]);
-        for (size_t i = 0; i + wl <= n; i++) {
-            if (w[i] != words[k][0] || (wl > 1 && w[i + 1] != words[k][1]) ||
-                memcmp(w + i, words[k], wl) != 0)
-                continue;
-            int fake = 0;
-            for (size_t f = 0; false_words && false_words[f] && !fake; f++) {
-                size_t fl = strlen(false_words[f]);
-                /* does a false word cover position i? */
-                for (size_t j = i + wl > fl ? i + wl - fl : 0;
-                     j <= i && j + fl <= n; j++)
-                    if (memcmp(w + j, false_words[f], fl) == 0) {
-                        fake = 1;
-                        break;
-                    }
-            }
-            if (!fake)
-                return 1;
-        }
-    }
-    return 0;
+    size_t wl;
+    return find_cue(w, n, 0, words, false_words, &wl) != (size_t)-1;
+}
+
+/* Whether a label says its figure is a change (see change_verbs). */
+static int says_change(const char *w, size_t n)
+{
+    int done = ends_with(w, n, "了");
+    if (done)
+        n -= strlen("了");
+    size_t k;
+    for (k = 0; change_verbs[k]; k++)
+        if (ends_with(w, n, change_verbs[k]))
+            break;
+    if (!change_verbs[k])
+        return 0;
+    size_t verb = n - strlen(change_verbs[k]), wl;
+    if (done || (verb == 0 && strlen(change_verbs[k]) > 3))
+        return 1;
+    size_t at = find_cue(w, verb, 0, comparatives, comparative_false, &wl);
+    return at != (size_t)-1;
 }
 
 /* Whether clean[from..to) contains word. */
@@ -403,6 +512,7 @@ static void figure_read(ctx *c, figure *f)
             break;
         i += adv;
     }
+    f->num_from = i;
     while (i < f->end) {
         unsigned cp = cp_at(c, i, &adv);
         if (is_digit_cp(cp)) {
@@ -523,6 +633,7 @@ static void figures_build(ctx *c, const audit_quantity_list *qs, size_t from,
         size_t n;
         const char *w = squeeze(c, f->label, f->start, &n);
         f->per_unit = has_cue(w, n, per_unit_cues, NULL);
+        f->change = says_change(w, n);
         for (size_t j = 0; per_unit_endings[j]; j++)
             if (ends_with(w, n, per_unit_endings[j]))
                 f->per_unit = 1;
@@ -608,20 +719,34 @@ static void put_num(audit_buf *b, double v, int decimals)
     audit_buf_printf(b, "%.*f", decimals, v);
 }
 
-/* A count or base in a rate message: 11700 for 1.17万, 5.6亿 for 5.6亿元. */
-static void put_figure(audit_buf *b, const figure *f)
+/* How much of a figure a message shows. */
+enum { SHOW_NUMERAL, SHOW_MAGNITUDE, SHOW_UNIT };
+
+/* A figure as the report writes it: its numeral ("7205"), with its
+ * magnitude ("1.17万") and with its unit word ("5.8万亩"). Messages show
+ * what the editor reads, never a converted value (5.8万亩 is no "38666667"
+ * square metres). */
+static void put_written(ctx *c, audit_buf *b, const figure *f, int show)
 {
-    if (f->scale >= 1e8) {
-        put_num(b, f->value / 1e8, shown_decimals(f, 1e8));
-        audit_buf_puts(b, "亿");
-    } else {
-        put_num(b, f->value, shown_decimals(f, 1));
-    }
+    audit_buf_put(b, c->s + f->num_from, f->num_end - f->num_from);
+    if (show == SHOW_NUMERAL)
+        return;
+    audit_buf_put(b, c->s + f->shown_from,
+                  (show == SHOW_UNIT ? f->shown_to : f->unit_from) -
+                      f->shown_from);
 }
 
 static void put_unit(ctx *c, audit_buf *b, const figure *f)
 {
     audit_buf_put(b, c->s + f->shown_from, f->shown_to - f->shown_from);
+}
+
+/* Whether two figures are written with the same magnitude and unit. */
+static int same_shown(const ctx *c, const figure *a, const figure *b)
+{
+    size_t la = a->shown_to - a->shown_from, lb = b->shown_to - b->shown_from;
+    return la == lb &&
+           memcmp(c->s + a->shown_from, c->s + b->shown_from, la) == 0;
 }
 
 /* ---- malformed-number ----------------------------------------------- */
@@ -712,9 +837,12 @@ static void report_rate(ctx *c, const figure *rate, const figure *count,
 {
     audit_buf *b = &c->msg;
     b->len = 0;
-    put_figure(b, count);
+    /* "1.36万人次/9.56万人" when the units differ, else "2532/1.17万" (two
+     * figures with no unit word show none either way) */
+    int show = same_unit_word(c, count, base) ? SHOW_MAGNITUDE : SHOW_UNIT;
+    put_written(c, b, count, show);
     audit_buf_putc(b, '/');
-    put_figure(b, base);
+    put_written(c, b, base, show);
     audit_buf_puts(b, " = ");
     put_num(b, round_step(count->value / base->value * 100,
                           pow(10, -rate->decimals)),
@@ -756,7 +884,7 @@ static size_t bases_before(ctx *c, size_t count, size_t *bases_out,
             after_rate = 0;
             continue;
         }
-        if (f->usable && f->base_cue && !f->per_unit &&
+        if (f->usable && f->base_cue && !f->per_unit && !f->change &&
             rate_compatible(c, f, &c->figs[count]) &&
             (after_rate || f == c->chain))
             bases_out[n++] = k;
@@ -856,7 +984,7 @@ static void check_rate_mismatch(ctx *c, size_t r)
         const figure *f = &c->figs[k];
         if (f->percent)
             break; /* the count comes after the previous rate */
-        if (f->base_cue || !f->usable || f->per_unit)
+        if (f->base_cue || !f->usable || f->per_unit || f->change)
             continue;
         size_t m;
         const char *lw = squeeze(c, f->label, f->start, &m);
@@ -900,29 +1028,41 @@ static void report_sum(ctx *c, figure *total, const parts *p, double sum,
     audit_buf *b = &c->msg;
     b->len = 0;
     if (over) {
-        put_num(b, over->value / total->scale, shown_decimals(over, total->scale));
+        put_written(c, b, over,
+                    same_shown(c, over, total) ? SHOW_NUMERAL : SHOW_UNIT);
         audit_buf_puts(b, " > ");
-        put_num(b, total->value / total->scale, shown_decimals(total, total->scale));
-        put_unit(c, b, total);
+        put_written(c, b, total, SHOW_UNIT);
         audit_buf_puts(b, ": a part exceeds its total");
     } else {
-        int d = shown_decimals(total, total->scale);
+        /* The parts as written; the sum in their common magnitude and unit
+         * ("7205+7126+6548+2390 = 23269人 ≠ 2.31万人"), or in the total's
+         * when they have none ("1.2万人次+8936人次 = 2.0936万人次"). */
+        const figure *like = &c->figs[p->idx[0]];
+        int common = 1;
+        for (size_t k = 1; k < p->n; k++)
+            common = common && same_shown(c, like, &c->figs[p->idx[k]]);
+        if (!common)
+            like = total;
+        int d = shown_decimals(like, like->scale);
         for (size_t k = 0; k < p->n; k++) {
             const figure *f = &c->figs[p->idx[k]];
-            int fd = shown_decimals(f, total->scale);
+            int fd = shown_decimals(f, like->scale);
             if (fd > d)
                 d = fd;
             if (k)
                 audit_buf_putc(b, '+');
             if (p->mult[k] != 1)
                 audit_buf_printf(b, "%g×", p->mult[k]);
-            put_num(b, f->value / total->scale, fd);
+            put_written(c, b, f, common ? SHOW_NUMERAL : SHOW_UNIT);
         }
         audit_buf_puts(b, " = ");
-        put_num(b, sum / total->scale, d);
+        put_num(b, sum / like->scale, d);
+        if (like != total && !same_shown(c, like, total))
+            put_unit(c, b, like);
+        else if (!common)
+            put_unit(c, b, total);
         audit_buf_puts(b, " ≠ ");
-        put_num(b, total->value / total->scale, shown_decimals(total, total->scale));
-        put_unit(c, b, total);
+        put_written(c, b, total, SHOW_UNIT);
     }
     audit_finding_add(c->out, "sum-mismatch", AUDIT_ERROR, total->start,
                       total->end, NULL, "%s", b->ptr);
@@ -994,6 +1134,24 @@ static void judge_sum(ctx *c, figure *total, const parts *p, sum_policy policy)
     }
     if (!flag)
         return;
+    if (flag == 1 && exceeds && policy != SUM_EXACT) {
+        /* a partial list is wrong as soon as its parts pass the total: show
+         * those, not what follows ("2180+1180 = 3360 ≠ 3260个", without the
+         * 386 charging piles after the ；) */
+        parts shown = *p;
+        double run = 0, run_lo = 0;
+        for (shown.n = 0; shown.n < p->n;) {
+            const figure *f = &c->figs[p->idx[shown.n]];
+            run += p->mult[shown.n] * f->value;
+            run_lo += p->mult[shown.n] * (f->value - f->delta);
+            shown.n++;
+            if (shown.n >= 2 &&
+                total->value < trunc_step(run_lo, total->step) - eps)
+                break;
+        }
+        report_sum(c, total, &shown, run, NULL);
+        return;
+    }
     report_sum(c, total, p, sum, flag == 2 ? over : NULL);
 }
 
@@ -1008,6 +1166,23 @@ static int is_multiplier(ctx *c, size_t k, size_t limit, const figure *unit)
     const figure *next = &c->figs[k + 1];
     return next->start < limit && span_has(c, f->end, next->start, "各") &&
            sum_compatible(c, next, unit);
+}
+
+/* Whether figure k of the measure of `unit` and figure other are written
+ * as one pair of measures, with nothing between them: "7种612例",
+ * "1926户3218人". A breakdown of such pairs is read once per measure. */
+static int paired(ctx *c, size_t k, size_t other, const figure *unit)
+{
+    const figure *a = &c->figs[k < other ? k : other];
+    const figure *b = &c->figs[k < other ? other : k];
+    if (a->percent || b->percent || !sum_compatible(c, &c->figs[k], unit) ||
+        sum_compatible(c, a, b))
+        return 0;
+    size_t adv;
+    for (size_t i = a->end; i < b->start; i += adv)
+        if (!audit_is_space(cp_at(c, i, &adv)))
+            return 0;
+    return 1;
 }
 
 /* Collects the parts of a list from figure `first` up to `limit`. Returns
@@ -1038,11 +1213,18 @@ static int collect_forward(ctx *c, size_t first, size_t from, size_t limit,
         prev_end = f->end;
         if (depth > 0)
             continue; /* a note inside the part: "A 10人（含B 3人）" */
+        if (f->change && k > first) {
+            p->annotated = 1; /* "住户存款318.65亿元，比年初增加20亿元" */
+            continue;
+        }
         if (!sum_compatible(c, f, unit)) {
             if (is_multiplier(c, k, limit, unit)) {
                 mult = f->value;
                 continue;
             }
+            if ((k > first && paired(c, k - 1, k, unit)) ||
+                (k + 1 < c->n_figs && paired(c, k + 1, k, unit)))
+                continue; /* "乙类传染病7种612例": the other measure */
             if (f->q->dim == AUDIT_DIM_PERCENT || f->q->dim == AUDIT_DIM_POINTS) {
                 size_t n;
                 const char *w = squeeze(c, f->label, f->start, &n);
@@ -1073,7 +1255,7 @@ static figure *total_before(ctx *c, size_t before, const figure *like)
         figure *f = &c->figs[k];
         if (f->end > before)
             continue;
-        if (!sum_compatible(c, f, like) || f->per_unit)
+        if (!sum_compatible(c, f, like) || f->per_unit || f->change)
             continue;
         if (!f->usable || f->judged || f->used)
             return NULL;
@@ -1100,6 +1282,25 @@ static size_t bracket_end(ctx *c, size_t from, size_t to)
     return to;
 }
 
+/* Whether clean[from..to) holds exactly one mark of `kind` and no other
+ * clause mark: kind 0 = ，or ：, kind 1 = 、. */
+static int joined_by(ctx *c, size_t from, size_t to, int kind)
+{
+    size_t adv;
+    int marks = 0;
+    for (size_t i = from; i < to; i += adv) {
+        unsigned cp = cp_at(c, i, &adv);
+        if (!is_clause_mark(cp))
+            continue;
+        int fits = kind == 0 ? (cp == 0xFF0C || cp == ',' || cp == 0xFF1A ||
+                                cp == ':')
+                             : cp == 0x3001;
+        if (!fits || ++marks > 1)
+            return 0;
+    }
+    return marks == 1;
+}
+
 /* The length of the breakdown marker at clean[i], or 0. */
 static size_t marker_at(const ctx *c, size_t i)
 {
@@ -1107,6 +1308,242 @@ static size_t marker_at(const ctx *c, size_t i)
         if (audit_has_prefix(c->s, c->st_end, i, breakdown_markers[k]))
             return strlen(breakdown_markers[k]);
     return 0;
+}
+
+/* The head noun of a label: its end, without linking and measure words
+ * ("预防接种门诊数为" → …门诊). */
+static size_t head_end(const char *w, size_t n)
+{
+    n = strip_linking(w, n);
+    for (size_t k = 0; head_fillers[k]; k++)
+        if (ends_with(w, n, head_fillers[k]) && n > strlen(head_fillers[k])) {
+            n -= strlen(head_fillers[k]);
+            break;
+        }
+    return n;
+}
+
+/* The figure whose label names f: f itself, or for the second of a pair
+ * of measures ("城市低保1926户3218人") the first one. */
+static const figure *named(ctx *c, const figure *f)
+{
+    size_t k = (size_t)(f - c->figs);
+    while (k > 0 && paired(c, k - 1, k, &c->figs[k - 1])) {
+        size_t adv;
+        size_t i = c->figs[k].label;
+        while (i < c->figs[k].start && audit_is_space(cp_at(c, i, &adv)))
+            i += adv;
+        if (i < c->figs[k].start)
+            break; /* it has a label of its own */
+        k--;
+    }
+    return &c->figs[k];
+}
+
+/* How many characters the labels of two figures share at their heads:
+ * 数字化门诊 and 预防接种门诊 share 门诊 (2). */
+static size_t shared_head(ctx *c, const figure *a, const figure *b)
+{
+    size_t na, nb;
+    a = named(c, a);
+    b = named(c, b);
+    const char *wa = squeeze_into(c, &c->other, a->label, a->start, &na);
+    const char *wb = squeeze(c, b->label, b->start, &nb);
+    na = head_end(wa, na);
+    nb = head_end(wb, nb);
+    size_t chars = 0;
+    while (na > 0 && nb > 0) {
+        size_t pa = audit_utf8_prev(wa, na), pb = audit_utf8_prev(wb, nb);
+        if (na - pa != nb - pb || memcmp(wa + pa, wb + pb, na - pa) != 0)
+            break;
+        na = pa;
+        nb = pb;
+        chars++;
+    }
+    return chars;
+}
+
+/* The total of a breakdown whose first part is `unit`, the marker being at
+ * m: the nearest earlier figure of its measure. When that figure ends a
+ * 、-list of totals, the part belongs to the one whose label shares the
+ * longest head noun with its own, the nearest on a tie: in "预防接种门诊
+ * 24个、产科接种点6个，其中数字化门诊24个" the total is 24, not 6. */
+static figure *marker_total(ctx *c, size_t m, const figure *unit)
+{
+    figure *best = total_before(c, m, unit);
+    if (!best)
+        return NULL;
+    size_t best_len = shared_head(c, unit, best);
+    size_t t = (size_t)(best - c->figs);
+    for (size_t k = t; k > 0 && t - k < MAX_LOOKBACK; k--) {
+        figure *f = &c->figs[k - 1];
+        if (!joined_by(c, f->end, c->figs[k].start, 1) ||
+            !sum_compatible(c, f, unit))
+            break;
+        if (!f->usable || f->judged || f->used || f->per_unit || f->change)
+            continue;
+        size_t len = shared_head(c, unit, f);
+        if (len > best_len) {
+            best = f;
+            best_len = len;
+        }
+    }
+    return best;
+}
+
+/* Whether the 其中 or 包括 at m has a subject of its own, one that follows
+ * a clause mark after the total: in "组建…2个医疗健康集团，成员单位包括18个
+ * 乡镇卫生院和3个社区卫生服务中心" the members are no breakdown of the 2
+ * groups. Connectives and adverbs ("，主要包括", "，这其中") name nothing; a
+ * marker in the clause of its total ("风险点1598个其中…") or right after a
+ * clause mark ("，其中") continues the total. */
+static int own_subject(ctx *c, const figure *total, size_t m)
+{
+    size_t from = 0, adv;
+    for (size_t i = total->end; i < m; i += adv)
+        if (is_clause_mark(cp_at(c, i, &adv)))
+            from = i + adv;
+    if (!from)
+        return 0;
+    size_t n;
+    const char *w = squeeze(c, from, m, &n);
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        for (k = 0; subjectless[k]; k++)
+            if (audit_has_prefix(w, n, i, subjectless[k]))
+                break;
+        if (subjectless[k]) {
+            i += strlen(subjectless[k]);
+            continue;
+        }
+        unsigned cp = audit_utf8_at(w, n, i, &adv);
+        if (cp >= 0x3400 && cp <= 0x9FFF)
+            return 1;
+        i += adv;
+    }
+    return 0;
+}
+
+/* The first part of a breakdown and the share written after it: "一般公共
+ * 预算支出42.35亿元，…其中民生支出34.62亿元，占比达82.7%". The whole is the
+ * total of the breakdown ("占比", "占") or, when the share names it ("占参考
+ * 考生的25.52%"), the earlier figure whose label holds that name; a name that
+ * no figure carries ("占采购总额的") leaves the share unjudged. */
+static void check_part_share(ctx *c, const figure *total, size_t first)
+{
+    figure *part = &c->figs[first];
+    if (first + 1 >= c->n_figs || !part->usable || part->per_unit)
+        return;
+    figure *rate = &c->figs[first + 1];
+    if (!rate->percent || !rate->usable || rate->judged ||
+        !joined_by(c, part->end, rate->start, 0))
+        return;
+    rate->judged = 1; /* a percentage is never a total: judged once here */
+    size_t n;
+    const char *w = squeeze(c, rate->label, rate->start, &n);
+    n = strip_linking(w, n);
+    size_t from = 0;
+    for (size_t k = 0; share_openers[k] && !from; k++)
+        if (audit_has_prefix(w, n, 0, share_openers[k]))
+            from = strlen(share_openers[k]);
+    if (!from)
+        return;
+    for (size_t k = 0; share_endings[k]; k++)
+        if (ends_with(w, n, share_endings[k]) &&
+            n - strlen(share_endings[k]) >= from) {
+            n -= strlen(share_endings[k]);
+            break;
+        }
+    if (ends_with(w, n, "的") && n - strlen("的") >= from)
+        n -= strlen("的");
+    const figure *whole = total;
+    size_t name_len = n - from;
+    int generic = name_len == 0;
+    for (size_t k = 0; generic_wholes[k] && !generic; k++)
+        generic = name_len == strlen(generic_wholes[k]) &&
+                  memcmp(w + from, generic_wholes[k], name_len) == 0;
+    if (!generic) {
+        /* the whole is named: find the figure that carries the name */
+        c->other.len = 0;
+        audit_buf_put(&c->other, w + from, name_len);
+        whole = NULL;
+        for (size_t k = first; k-- > 0 && first - k <= MAX_LOOKBACK;) {
+            const figure *f = &c->figs[k];
+            if (!rate_compatible(c, f, part) || !f->usable || f->per_unit ||
+                f->change)
+                continue;
+            size_t m;
+            const char *lw = squeeze(c, f->label, f->start, &m);
+            if (audit_find_word(lw, m, c->other.ptr) != (size_t)-1) {
+                whole = f;
+                break;
+            }
+        }
+        if (!whole)
+            return;
+    }
+    if (!rate_agrees(rate, part, whole))
+        report_rate(c, rate, part, whole);
+}
+
+/* How many parts of a 其中 list make a complete enumeration, or 0: the
+ * writer closes it with a residual category ("小麦43.16万亩、玉米35.27万亩、
+ * 大豆4.83万亩、其他谷物2.16万亩") or splits the total in two halves that
+ * cover it by their names ("男党员1426名、女党员427名"). */
+static size_t closing_parts(ctx *c, const parts *p)
+{
+    size_t n;
+    for (size_t k = 0; k < p->n; k++) {
+        if (p->mult[k] != 1)
+            return 0;
+        const figure *f = named(c, &c->figs[p->idx[k]]);
+        const char *w = squeeze(c, f->label, f->start, &n);
+        size_t at = audit_has_prefix(w, n, 0, "其中") ? strlen("其中") : 0;
+        if (k == 0 && p->n >= 2) {
+            const figure *g = named(c, &c->figs[p->idx[1]]);
+            for (size_t j = 0; halves[j][0]; j++) {
+                if (!audit_has_prefix(w, n, at, halves[j][0]))
+                    continue;
+                size_t m;
+                const char *v =
+                    squeeze_into(c, &c->other, g->label, g->start, &m);
+                if (audit_has_prefix(v, m, 0, halves[j][1]))
+                    return 2;
+            }
+        }
+        if (k > 0)
+            for (size_t j = 0; residual_words[j]; j++)
+                if (audit_has_prefix(w, n, at, residual_words[j]))
+                    return k + 1;
+    }
+    return 0;
+}
+
+/* The breakdown after a marker at m whose first part is figure `first`. */
+static void breakdown_at(ctx *c, size_t m, size_t at, size_t first,
+                         size_t limit)
+{
+    figure *unit = &c->figs[first];
+    if (unit->used || unit->change || unit->start - at > MAX_GAP ||
+        unit->start >= limit)
+        return;
+    figure *total = marker_total(c, m, unit);
+    if (!total || ((audit_has_prefix(c->s, c->st_end, m, "其中") ||
+                    audit_has_prefix(c->s, c->st_end, m, "包括")) &&
+                   own_subject(c, total, m)))
+        return;
+    check_part_share(c, total, first);
+    parts p;
+    if (!collect_forward(c, first, at, limit, &p) || p.n == 0)
+        return;
+    size_t closed = audit_has_prefix(c->s, c->st_end, m, "其中")
+                        ? closing_parts(c, &p) : 0;
+    if (closed) {
+        p.n = closed;
+        judge_sum(c, total, &p, SUM_EXACT);
+    } else {
+        judge_sum(c, total, &p, SUM_PARTIAL);
+    }
 }
 
 /* 其中 / 包括 / 分别为 after the total, in one pass over the statement. */
@@ -1128,18 +1565,13 @@ static void sums_after_marker(ctx *c)
             first++;
         if (first >= c->n_figs)
             break;
-        figure *unit = &c->figs[first];
-        if (unit->used || unit->start - at > MAX_GAP)
-            continue;
         /* a marker inside a bracket ends with it: "(其中…239名)" */
         size_t limit = depth > 0 ? bracket_end(c, at, c->st_end) : c->st_end;
-        parts p;
-        if (unit->start >= limit || !collect_forward(c, first, at, limit, &p) ||
-            p.n == 0)
-            continue;
-        figure *total = total_before(c, m, unit);
-        if (total)
-            judge_sum(c, total, &p, SUM_PARTIAL);
+        breakdown_at(c, m, at, first, limit);
+        /* "其中乙类传染病7种612例、丙类传染病4种694例": each measure */
+        if (first + 1 < c->n_figs &&
+            paired(c, first, first + 1, &c->figs[first]))
+            breakdown_at(c, m, at, first + 1, limit);
     }
 }
 
@@ -1163,7 +1595,8 @@ static void sums_enumerated(ctx *c, int colon)
 {
     for (size_t t = 0; t + 1 < c->n_figs; t++) {
         figure *total = &c->figs[t];
-        if (total->judged || total->used || !total->usable || total->per_unit)
+        if (total->judged || total->used || !total->usable ||
+            total->per_unit || total->change)
             continue;
         size_t open = mark_after(c, total, colon);
         if (!open)
@@ -1198,7 +1631,7 @@ static void sums_closing(ctx *c)
     for (size_t t = 0; t < c->n_figs; t++) {
         figure *total = &c->figs[t];
         if (!total->closing_cue || total->judged || total->used ||
-            !total->usable || total->per_unit)
+            !total->usable || total->per_unit || total->change)
             continue;
         parts p;
         p.n = 0;
@@ -1206,7 +1639,7 @@ static void sums_closing(ctx *c)
         int ok = 1;
         for (size_t k = t; k-- > 0 && ok && t - k <= MAX_LOOKBACK;) {
             figure *f = &c->figs[k];
-            if (!sum_compatible(c, f, total))
+            if (!sum_compatible(c, f, total) || f->change)
                 continue;
             if (f->earlier_total_cue || f->used || f->judged ||
                 span_has(c, f->end, total->start, "其中") ||
@@ -1232,32 +1665,13 @@ static void sums_closing(ctx *c)
     }
 }
 
-/* Whether clean[from..to) holds exactly one mark of `kind` and no other
- * clause mark: kind 0 = ，or ：, kind 1 = 、. */
-static int joined_by(ctx *c, size_t from, size_t to, int kind)
-{
-    size_t adv;
-    int marks = 0;
-    for (size_t i = from; i < to; i += adv) {
-        unsigned cp = cp_at(c, i, &adv);
-        if (!is_clause_mark(cp))
-            continue;
-        int fits = kind == 0 ? (cp == 0xFF0C || cp == ',' || cp == 0xFF1A ||
-                                cp == ':')
-                             : cp == 0x3001;
-        if (!fits || ++marks > 1)
-            return 0;
-    }
-    return marks == 1;
-}
-
 /* "涉及该区213人，协查管控密接14人、次密接146人、…". */
 static void sums_apposed(ctx *c)
 {
     for (size_t t = 0; t + 2 < c->n_figs; t++) {
         figure *total = &c->figs[t];
         if (!total->total_cue || total->judged || total->used ||
-            !total->usable || total->per_unit)
+            !total->usable || total->per_unit || total->change)
             continue;
         figure *first = &c->figs[t + 1];
         if (!sum_compatible(c, first, total) ||
@@ -1273,7 +1687,7 @@ static void sums_apposed(ctx *c)
                 break;
             if (!sum_compatible(c, f, total))
                 break;
-            if (!f->usable || f->per_unit || f->used) {
+            if (!f->usable || f->per_unit || f->used || f->change) {
                 ok = 0;
                 break;
             }
@@ -1353,5 +1767,6 @@ void audit_checks_run(const audit_document *doc, const audit_segments *seg,
 done:
     free(c.figs);
     audit_buf_free(&c.word);
+    audit_buf_free(&c.other);
     audit_buf_free(&c.msg);
 }

@@ -263,6 +263,94 @@ static const check_case cases[] = {
     {"parts in 万 that add up after rounding",
      "全年开展技能培训 2.8 万人次，其中农民工培训 1.2 万人次、贫困劳动力培训 1.65 万人次。",
      NULL, 0, NULL},
+
+    /* ---- a change is no total, and no part ---- */
+    {"比年初增加 is a change: the 其中 breaks down the balance",
+     "年末金融机构各项存款余额412.36亿元，比年初增加46.82亿元，增长12.8%；其中住户存款余额"
+     "318.65亿元，增长15.6%。",
+     NULL, 0, NULL},
+    {"比上年增加 before a list that adds up to the level",
+     "全年粮食总产量45.26万吨，比上年增加1.18万吨，增长2.7%，其中小麦21.35万吨、玉米20.48万吨、"
+     "大豆1.06万吨、薯类等2.37万吨。",
+     NULL, 0, NULL},
+    {"较上年减少 and 净增 are changes too",
+     "全县规模以上工业企业186家，较上年减少14家，其中高新技术企业52家；年末实有市场主体"
+     "3.6万户，净增2100户，其中个体工商户2.8万户。",
+     NULL, 0, NULL},
+    {"a change alone in its clause",
+     "全年粮食总产量45.26万吨，增加1.18万吨，其中小麦21.35万吨。", NULL, 0, NULL},
+    {"a change between the parts is no part",
+     "年末户籍总人口68.35万人，其中城镇人口24.12万人，比上年增加0.52万人；乡村人口44.23万人，"
+     "比上年减少0.61万人。",
+     NULL, 0, NULL},
+    {"the level behind a change is still judged",
+     "全年粮食总产量45.26万吨，比上年增加1.18万吨，增长2.7%，其中小麦31.35万吨、玉米20.48万吨。",
+     "sum-mismatch", 1, "45.26"},
+    {"增加到 ends in a level, not a change",
+     "全年粮食总产量比上年增加到45.26万吨，其中小麦31.35万吨、玉米20.48万吨。",
+     "sum-mismatch", 1, "45.26"},
+
+    /* ---- which total a 其中 after a 、-list belongs to ---- */
+    {"the total whose label shares the part's head noun",
+     "全年适龄儿童国家免疫规划疫苗应接种38620剂次，实际接种37904剂次。全县设置预防接种门诊24个、"
+     "产科接种点6个，其中数字化门诊24个。",
+     NULL, 0, NULL},
+    {"a part above the total that shares its head noun",
+     "全县设置预防接种门诊24个、产科接种点6个，其中数字化门诊30个。", "sum-mismatch", 1,
+     "24"},
+    {"the nearest total when no label shares the head",
+     "全县设置预防接种门诊24个、产科接种点6个，其中达标单位8个。", "sum-mismatch", 1, "6"},
+
+    /* ---- a 其中 or 包括 with a subject of its own ---- */
+    {"包括 after a new subject breaks down that subject",
+     "组建以县人民医院、县中医院为牵头医院的2个医疗健康集团，成员单位包括18个乡镇卫生院和3个"
+     "社区卫生服务中心。",
+     NULL, 0, NULL},
+    {"主要包括 names no new subject",
+     "全年共办理案件 120 件，主要包括刑事案件 50 件、民事案件 80 件。", "sum-mismatch", 1,
+     "120"},
+
+    /* ---- the share of a 其中 part ---- */
+    {"占比 of the first part that does not agree",
+     "一般公共预算支出42.35亿元，增长6.5%，其中民生支出34.62亿元，占比达82.7%。",
+     "rate-mismatch", 1, "82.7"},
+    {"占比 of the first part that agrees",
+     "一般公共预算支出46.28亿元，同比增长8.6%，其中民生支出37.95亿元，占82.0%。", NULL, 0,
+     NULL},
+    {"a share that names its whole, agreeing",
+     "2021年高考，全縣參考考生2296人，本科上線1432人；其中一本上線586人，佔參考考生的25.52%。",
+     NULL, 0, NULL},
+    {"a share that names its whole, not agreeing",
+     "全年一般公共预算收入15.86亿元，比上年增长3.2%，其中税收收入10.27亿元，占一般公共预算收入的"
+     "66.8%。",
+     "rate-mismatch", 1, "66.8"},
+    {"a share of a whole no figure carries is not judged",
+     "全年完成政府采购项目1263个，实际采购金额7.82亿元，其中公开招标项目286个，采购金额5.93亿元，"
+     "占采购总额的85.8%。",
+     NULL, 0, NULL},
+
+    /* ---- complete 其中 lists: pairs of measures, residuals, halves ---- */
+    {"kinds and cases of a pair of measures, each added",
+     "全年报告法定传染病11种1286例，其中乙类传染病7种612例、丙类传染病4种694例，无甲类传染病报告。",
+     "sum-mismatch", 1, "1286"},
+    {"households and persons that add up",
+     "年末全縣城鄉低保對象1.38萬戶2.46萬人，其中城市低保1926戶3218人、農村低保11874戶21382人。",
+     NULL, 0, NULL},
+    {"a residual category closes the list",
+     "全年粮食播种面积86.42万亩，其中小麦43.16万亩、玉米35.27万亩、大豆4.83万亩、其他谷物2.16万亩。",
+     "sum-mismatch", 1, "86.42"},
+    {"a list closed by a residual that adds up",
+     "全年粮食播种面积86.42万亩，其中小麦43.16万亩、玉米35.27万亩、大豆4.83万亩、其他谷物3.16万亩。",
+     NULL, 0, NULL},
+    {"two halves by sex short of the whole",
+     "全镇共有基层党组织46个，其中党委3个、党总支5个、党支部38个；共有党员1863名，其中男党员1426名、"
+     "女党员427名。",
+     "sum-mismatch", 1, "1863"},
+    {"city and country halves short of the whole",
+     "上半年累计发放低保金2860万元，其中城市低保金720万元、农村低保金1980万元。", "sum-mismatch",
+     1, "2860"},
+    {"a part named 其它 inside a longer label is no residual",
+     "在职职工 455 人，其中，卫生技术 351 人，行管后勤及其它技术 94 人。", NULL, 0, NULL},
 };
 
 static size_t count_check(const audit_finding_list *list, const char *check,
@@ -352,6 +440,21 @@ START_TEST(test_messages)
          "60+40+57.17+34.5+28.16+30+53.6+15+5+28.4 = 351.83 ≠ 371.83公里"},
         {"累计拒付违规资金 52.67 万元；追回违规医保基金 246.94 万元，合计金额 300.64 万元。",
          "52.67+246.94 = 299.61 ≠ 300.64万元"},
+        /* figures as written, not converted to square metres or to 万 */
+        {"全年新建高标准农田5.8万亩，完成市下达任务5万亩的112%。",
+         "5.8万/5万 = 116% ≠ stated 112%"},
+        {"共筛查高中、寄宿式初中新生 1.17 万人,PPD 阳性 2532 人,阳性率 21.51%。",
+         "2532/1.17万 = 21.64% ≠ stated 21.51%"},
+        {"全年招生2.31萬人，其中幼兒園小班7205人、小學一年級7126人、初中一年級6548人、"
+         "高中一年級2390人。",
+         "7205+7126+6548+2390 = 23269人 ≠ 2.31万人"},
+        {"一般公共预算支出42.35亿元，增长6.5%，其中民生支出34.62亿元，占比达82.7%。",
+         "34.62亿/42.35亿 = 81.7% ≠ stated 82.7%"},
+        /* the parts that pass the total, not the figures after them */
+        {"新增公共停车位3260个，其中城区新增2180个、乡镇新增1180个；新建公共充电桩386个。",
+         "2180+1180 = 3360 ≠ 3260个"},
+        {"全年报告法定传染病11种1286例，其中乙类传染病7种612例、丙类传染病4种694例。",
+         "612+694 = 1306 ≠ 1286例"},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         audit_error err = {0};
