@@ -7,6 +7,7 @@ static const unsigned short audit_fold_table[AUDIT_FOLD_LAST - AUDIT_FOLD_FIRST 
     [0x4E82 - AUDIT_FOLD_FIRST] = 0x4E71, /* 亂 -> 乱 */
     [0x4E9E - AUDIT_FOLD_FIRST] = 0x4E9A, /* 亞 -> 亚 */
     [0x4F48 - AUDIT_FOLD_FIRST] = 0x5E03, /* 佈 -> 布 */
+    [0x4F54 - AUDIT_FOLD_FIRST] = 0x5360, /* 佔 -> 占 */
     [0x4F86 - AUDIT_FOLD_FIRST] = 0x6765, /* 來 -> 来 */
     [0x4FC2 - AUDIT_FOLD_FIRST] = 0x7CFB, /* 係 -> 系 */
     [0x5009 - AUDIT_FOLD_FIRST] = 0x4ED3, /* 倉 -> 仓 */
