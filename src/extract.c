@@ -50,8 +50,11 @@ static const char *const strong_plan_cues[] = {
  * much of itself is done ("完成年度目标任务的104.7%"). */
 static const char *const actual_cues[] = {
     "已", "累计", "截至", "截止", "目前", "至今", "完成了", "实现了", "共完成",
-    "建成了", "完成年度", "完成全年", "超额完成", "同比", "比上年", "上半年",
-    "前三季度", "一季度", "前两季度", NULL};
+    "建成了", "完成年度", "完成全年", "超额完成", "上半年", "前三季度",
+    "一季度", "前两季度", NULL};
+/* Words that show a sentence reports rather than plans: the achievement
+ * words and comparisons with an earlier period. */
+static const char *const report_cues[] = {"同比", "比上年", "较上年", NULL};
 /* Progress anchors that split a paragraph into plan and progress. */
 static const char *const progress_anchors[] = {
     "截至", "截止", "目前", "至今", "到目前", "上半年", "前三季度", NULL};
@@ -64,7 +67,7 @@ static const char *const part_cues[] = {
  * A change names a difference, not an amount: the figure right after
  * "比上年增加" is neither ("5.3万人次，比上年增加0.4万人次"). */
 static const char *const baseline_cues[] = {
-    "上年", "去年", "上一年", "同期", "基期", "此前", "年初", NULL};
+    "上年", "去年", "上一年", "同期", "基期", "此前", "年初", "同比", NULL};
 /* Verbs that make the figure after a baseline word a change. A change in
  * percent is a growth rate, which a target may well be ("增长8%"). */
 static const char *const change_verbs[] = {
@@ -119,7 +122,7 @@ static void cue_starts_build(cue_starts *cs)
 {
     static const char *const *const tables[] = {
         weak_plan_cues, strong_plan_cues, actual_cues, progress_anchors,
-        baseline_cues, pending_cues, part_cues, inline_labels};
+        baseline_cues, pending_cues, part_cues, inline_labels, report_cues};
     cs->n = 0;
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
         cue_starts_add(cs, tables[t]);
@@ -183,6 +186,21 @@ static void scan_quantities(const audit_document *doc, audit_extraction *ex)
 
 /* Whether the block holds a progress anchor; returns the sentence index of
  * the first one in *first_sentence. */
+/* Whether the words right after a figure make it the plan it is measured
+ * against: "超额完成年度4家的任务", "完成年目标60人的131.67%". */
+static int names_plan_after(const char *s, size_t at, size_t end)
+{
+    static const char *const plan_nouns[] = {
+        "的任务", "的目标", "的计划", "任务", "目标", "计划", NULL};
+    if (audit_has_prefix(s, end, at, "的") && !audit_has_prefix(s, end, at, "的任务") &&
+        !audit_has_prefix(s, end, at, "的目标") && !audit_has_prefix(s, end, at, "的计划"))
+        return 0;
+    for (size_t k = 0; plan_nouns[k]; k++)
+        if (audit_has_prefix(s, end, at, plan_nouns[k]))
+            return 1;
+    return 0;
+}
+
 /* Whether s[from..to) holds one of words. */
 static int has_word(const char *s, size_t from, size_t to,
                     const char *const *words)
@@ -239,7 +257,9 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
     for (size_t i = st->start; i <= st->end;) {
         /* quantities that start here take the current role */
         while (q < q_to && qs[q].start <= i) {
-            qs[q].role = role;
+            qs[q].role = names_plan_after(s, qs[q].end, st->end)
+                             ? AUDIT_ROLE_TARGET
+                             : role;
             if (qs[q].start < baseline_until &&
                 !(qs[q].dim == AUDIT_DIM_PERCENT &&
                   has_word(s, baseline_from, qs[q].start, change_verbs)))
@@ -328,7 +348,8 @@ void audit_extract(const audit_document *doc, audit_extraction *ex)
          * progress paragraph: "2021年新增就业5236人，完成年度目标任务的
          * 104.7%；失业率控制在3.5%以内。截至6月底，…" */
         for (size_t j = k; anchored && j < anchor; j++)
-            if (sentence_has_cue(doc->clean, &sts[j], &cs, actual_cues))
+            if (sentence_has_cue(doc->clean, &sts[j], &cs, actual_cues) ||
+                sentence_has_cue(doc->clean, &sts[j], &cs, report_cues))
                 anchored = 0;
         int labelled = 0;
         for (size_t j = k; j < k_end; j++) {

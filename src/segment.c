@@ -60,7 +60,8 @@ static const char *const progress_labels[] = {
  * the plan for the next. */
 static const char *const review_heading_words[] = {
     "工作回顾", "过去一年", "过去五年", "完成情况", "工作成效", "主要成效",
-    "主要成绩", "进展情况", "取得成效", "工作总结", "进度情况", NULL};
+    "主要成绩", "进展情况", "取得成效", "工作总结", "进度情况", "开展情况",
+    "实施情况", "执行情况", "落实情况", NULL};
 static const char *const plan_heading_words[] = {
     "工作安排", "工作打算", "预期目标", "主要目标", "工作计划", "下一步",
     "工作思路", "目标任务", "主要任务", "重点任务", NULL};
@@ -568,6 +569,18 @@ static int heading_level(const audit_document *doc, const audit_block *b)
     return 4;
 }
 
+/* The end of a heading's title: its first 。 or ：, or the block's end. */
+static size_t title_end(const char *s, size_t start, size_t end)
+{
+    size_t adv;
+    for (size_t i = start; i < end; i += adv) {
+        unsigned cp = audit_utf8_at(s, end, i, &adv);
+        if (cp == 0x3002 || cp == 0xFF1A || cp == ':')
+            return i;
+    }
+    return end;
+}
+
 /* Hands each block the role its headings give its section. A heading
  * without role words takes its parent's. */
 static void mark_sections(const audit_document *doc, audit_segments *seg)
@@ -578,13 +591,16 @@ static void mark_sections(const audit_document *doc, audit_segments *seg)
         audit_block *b = &seg->blocks[i];
         if (b->kind == AUDIT_BLOCK_HEADING || b->kind == AUDIT_BLOCK_ITEM) {
             int level = heading_level(doc, b);
+            /* the title only: "（三）爱国卫生运动深入开展。一是…超额完成
+             * 目标任务" names no plan section */
+            size_t title = title_end(doc->clean, b->start, b->end);
             audit_role own = AUDIT_ROLE_OTHER;
             for (size_t k = 0; review_heading_words[k]; k++)
-                if (audit_find_word(doc->clean + b->start, b->end - b->start,
+                if (audit_find_word(doc->clean + b->start, title - b->start,
                                     review_heading_words[k]) != (size_t)-1)
                     own = AUDIT_ROLE_ACTUAL;
             for (size_t k = 0; plan_heading_words[k]; k++)
-                if (audit_find_word(doc->clean + b->start, b->end - b->start,
+                if (audit_find_word(doc->clean + b->start, title - b->start,
                                     plan_heading_words[k]) != (size_t)-1)
                     own = AUDIT_ROLE_TARGET;
             audit_role parent = AUDIT_ROLE_OTHER;
