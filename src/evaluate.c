@@ -171,6 +171,10 @@ static int names_other_year(const char *s, size_t from, size_t at, int year)
     for (size_t j = i; j + 4 < at; j++) {
         if (j > i && s[j - 1] >= '0' && s[j - 1] <= '9')
             continue;
+        /* "较2020年削减8.2%" compares with that year: the figure is now */
+        if (j >= i + 3 && (audit_has_prefix(s, at, j - 3, "较") ||
+                           audit_has_prefix(s, at, j - 3, "比")))
+            continue;
         int y = 0, k;
         for (k = 0; k < 4 && s[j + k] >= '0' && s[j + k] <= '9'; k++)
             y = y * 10 + (s[j + k] - '0');
@@ -530,8 +534,12 @@ static unsigned lead_char(const char *s, size_t n, size_t *at)
         size_t adv;
         *at = audit_utf8_prev(s, *at);
         unsigned cp = audit_utf8_at(s, n, *at, &adv);
-        if (!audit_is_space(cp) && cp >= 0x80 && cp != 0x3001 &&
-            cp != 0xFF0C && cp != 0x3002 && cp != 0xFF1B && cp != 0xFF1A)
+        /* a keyword that starts its cell, line or clause leads with 0 */
+        if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '|' ||
+            cp == 0x3001 || cp == 0xFF0C || cp == ',' || cp == 0x3002 ||
+            cp == 0xFF1B || cp == ';' || cp == 0xFF1A || cp == ':')
+            return 0;
+        if (!audit_is_space(cp) && cp >= 0x80)
             return cp;
     }
     return 0;
