@@ -220,6 +220,7 @@ void audit_markup_blank(char *clean, size_t len)
     int line_start = 1;      /* only blanks since the last line end */
     int comments_closed = 1; /* no unclosed comment seen yet */
     size_t cells = 0;        /* <td>/<th> seen in the current <tr> */
+    int in_row = 0;          /* between <tr> and </tr> */
     size_t i = 0, end;
     /* A tab-separated row keeps its cells' <p> tags on one line: a line
      * break there would cut the row apart. */
@@ -262,11 +263,18 @@ void audit_markup_blank(char *clean, size_t len)
                                                       : classify_tag(lname, n);
             int closing = clean[i + 1] == '/';
             blank(clean, i, end);
-            if ((kind == TAG_BLOCK || kind == TAG_ROW) && !row_line) {
+            if (kind == TAG_ROW) {
+                in_row = !closing;
+                if (!row_line) {
+                    clean[i] = '\n';
+                    line_start = 1;
+                }
+                cells = 0;
+            } else if (kind == TAG_BLOCK && !row_line && !in_row) {
+                /* a <br> or <p> inside a <td> breaks the cell's text, not
+                 * the row: it stays a blank */
                 clean[i] = '\n';
                 line_start = 1;
-                if (kind == TAG_ROW)
-                    cells = 0;
             } else if (kind == TAG_CELL && !closing) {
                 if (cells++ > 0)
                     clean[i] = '\t';

@@ -409,6 +409,11 @@ static int is_header_row(const char *s, size_t cells[][2], size_t n_cells,
     for (size_t c = 0; c < n_cells; c++) {
         size_t a = cells[c][0], e = cells[c][1];
         digits |= has_digit(s, a, e);
+        /* measured without the blanks left by <td width="6%"> */
+        while (a < e && (s[a] == ' ' || s[a] == '\t'))
+            a++;
+        while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+            e--;
         if (audit_utf8_count(s + a, e - a) > 24)
             return 0;
         for (size_t k = 0; header_words[k]; k++)

@@ -493,6 +493,8 @@ static const struct {
     {"not a tag: no >", "<p 完成", "<p 完成"},
     {"not a tag: < first", "<p <b>x", "<p    x"},
     {"nbsp", "改造&nbsp;2300户", "改造      2300户"},
+    {"br inside a table row", "<tr><td>1</td><td>已建成3所，<br>新增1350个</td></tr>",
+     "\n       1     \t   已建成3所，    新增1350个     \n    "},
     {"amp", "A&amp;B", "A    &B"},
     {"amp not twice", "&amp;lt;", "    &lt;"},
     {"lt gt quot", "&lt;5%&gt;&quot;", "   <5%   >     \""},
