@@ -159,6 +159,76 @@ const char *audit_role_name(audit_role role)
     }
 }
 
+/* The unit that the 单位 column of sentence k's table row gives, read as
+ * the quantity "1 unit" into *unit; 0 when there is none. */
+static int row_unit(const audit_document *doc, const audit_extraction *ex,
+                    size_t k, audit_quantity *unit)
+{
+    const audit_sentence *st = &ex->seg.sentences[k];
+    if (st->cell < 0 || (st->role != AUDIT_ROLE_TARGET &&
+                         st->role != AUDIT_ROLE_ACTUAL))
+        return 0;
+    const audit_block *row = &ex->seg.blocks[st->block];
+    if (row->header == (size_t)-1)
+        return 0;
+    int col = ex->seg.blocks[row->header].unit_cell;
+    if (col < 0 || col == st->cell)
+        return 0;
+    for (size_t j = audit_segments_sentence_from(&ex->seg, row->start);
+         j < ex->seg.n_sentences && ex->seg.sentences[j].block == st->block;
+         j++) {
+        const audit_sentence *cell = &ex->seg.sentences[j];
+        if (cell->cell != col)
+            continue;
+        /* "1" and the unit as written: "1万元" reads factor 10000, 元 */
+        size_t n = cell->end - cell->start;
+        if (n == 0 || n > 32)
+            return 0;
+        char one[40];
+        one[0] = '1';
+        memcpy(one + 1, doc->clean + cell->start, n);
+        return audit_quantity_parse(one, n + 1, unit) == 0 &&
+               unit->dim != AUDIT_DIM_NONE;
+    }
+    return 0;
+}
+
+/* A progress table names the unit of its plan and progress columns once,
+ * in a 单位 column:
+ *   序号  项目名称          单位  全年目标  累计完成  完成进度
+ *   1     职业技能培训      人次  5000      4680      93.6%
+ * Bare numbers of such a row take that unit (and a bare cell that the
+ * scanner skips as a year, "2100", is read as the number it is). */
+static void apply_row_units(const audit_document *doc, audit_extraction *ex,
+                            size_t k, size_t before)
+{
+    audit_quantity unit;
+    if (!row_unit(doc, ex, k, &unit))
+        return;
+    const audit_sentence *st = &ex->seg.sentences[k];
+    audit_quantity_list *out = &ex->quantities;
+    if (out->len == before) {
+        audit_quantity q;
+        if (audit_quantity_parse(doc->clean + st->start, st->end - st->start,
+                                 &q) != 0 || q.dim != AUDIT_DIM_NONE)
+            return;
+        q.start = 0;
+        q.end = st->end - st->start;
+        out->items = audit_xgrow(out->items, &out->cap, out->len + 1,
+                                 sizeof *out->items);
+        out->items[out->len++] = q;
+    }
+    for (size_t q = before; q < out->len; q++) {
+        audit_quantity *x = &out->items[q];
+        if (x->dim != AUDIT_DIM_NONE)
+            continue;
+        x->value *= unit.value;
+        x->high *= unit.value;
+        x->unit = unit.unit;
+        x->dim = unit.dim;
+    }
+}
+
 /* Scans every sentence for quantities (offsets shifted to the text). */
 static void scan_quantities(const audit_document *doc, audit_extraction *ex)
 {
@@ -168,6 +238,7 @@ static void scan_quantities(const audit_document *doc, audit_extraction *ex)
         const audit_sentence *st = &ex->seg.sentences[k];
         size_t before = out->len;
         audit_quantity_scan(doc->clean + st->start, st->end - st->start, out);
+        apply_row_units(doc, ex, k, before);
         ex->sentence = audit_xgrow(ex->sentence, &cap_sentence, out->len + 1,
                                    sizeof *ex->sentence);
         for (size_t q = before; q < out->len; q++) {

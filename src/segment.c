@@ -288,6 +288,7 @@ static size_t add_block(audit_segments *seg, size_t start, size_t end,
     b->role = role;
     b->section = seg->n_blocks;
     b->header = (size_t)-1;
+    b->unit_cell = -1;
     b->section_role = AUDIT_ROLE_OTHER;
     return seg->n_blocks++;
 }
@@ -399,6 +400,22 @@ static const char *const header_words[] = {
     "序号", "编号", "项目", "名称", "任务", "目标", "计划", "完成", "进度",
     "情况", "单位", "内容", "指标", "进展", NULL};
 
+/* The column of a header row named 单位 or 计量单位 (not 责任单位), or -1. */
+static int unit_column(const char *s, size_t cells[][2], size_t n_cells)
+{
+    for (size_t c = 0; c < n_cells; c++) {
+        size_t a = cells[c][0], e = cells[c][1];
+        while (a < e && (s[a] == ' ' || s[a] == '\t'))
+            a++;
+        while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+            e--;
+        if ((e - a == strlen("单位") && !memcmp(s + a, "单位", e - a)) ||
+            (e - a == strlen("计量单位") && !memcmp(s + a, "计量单位", e - a)))
+            return (int)c;
+    }
+    return -1;
+}
+
 /* A header row: no digit at all, or, as the first row of a table, short
  * cells of which one at least holds a header word (a header may name a
  * date: "截至6月底完成情况"). */
@@ -497,6 +514,8 @@ static void add_row(audit_segments *seg, const char *s, const line *ln,
     seg->blocks[b].section = section;
     if (!header)
         seg->blocks[b].header = table->header;
+    else
+        seg->blocks[b].unit_cell = unit_column(s, cells, n_cells);
     for (size_t c = 0; c < n_cells; c++)
         split_sentences(seg, s, cells[c][0], cells[c][1], b, (int)c,
                         table->columns[c]);

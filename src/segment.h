@@ -25,6 +25,9 @@ typedef struct audit_block {
                               section this block belongs to (itself if so) */
     size_t header;         /* a table row: the index of its table's header
                               row, or (size_t)-1 */
+    int unit_cell;         /* a header row: the column named 单位 that
+                              gives the unit of its row's bare numbers,
+                              or -1 */
     audit_role section_role; /* what the headings above say of their
                               section: "一、2022年工作回顾" progress,
                               "二、2023年工作安排" plan; a default that
