@@ -393,6 +393,12 @@ static const unit_entry unit_table[] = {
     RATE("公里/小时", "公里/小时"), RATE("km/h", "公里/小时"),
     RATE("人/平方公里", "人/平方公里"), RATE("吨/天", "吨/天"),
     RATE("吨/日", "吨/天"), RATE("立方米/天", "立方米/天"),
+    /* air quality: "PM2.5平均浓度38微克/立方米" */
+    RATE("微克/立方米", "微克/立方米"), RATE("μg/m³", "微克/立方米"),
+    RATE("μg/m3", "微克/立方米"), RATE("ug/m3", "微克/立方米"),
+    RATE("毫克/立方米", "毫克/立方米"), RATE("mg/m³", "毫克/立方米"),
+    RATE("mg/m3", "毫克/立方米"), RATE("毫克/升", "毫克/升"),
+    RATE("mg/L", "毫克/升"),
     RATE("立方米/日", "立方米/天"), RATE("立方米/秒", "立方米/秒"),
 
     /* not units: the number before them is a date, time, age, name, grade */
