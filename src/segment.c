@@ -206,6 +206,27 @@ static int is_label_start(const char *s, size_t n, size_t i)
 
 static int has_digit(const char *s, size_t start, size_t end);
 
+/* A page number left by a print layout: digits between dashes, or
+ * 第…页 and 共…页, and nothing else on the line. */
+static int is_page_number(const char *s, size_t start, size_t end)
+{
+    int digits = 0, dashes = 0, page = 0;
+    size_t adv;
+    for (size_t i = start; i < end; i += adv) {
+        unsigned cp = audit_utf8_at(s, end, i, &adv);
+        if (is_digit_cp(cp))
+            digits = 1;
+        else if (cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0xFF0D ||
+                 cp == 0x2015)
+            dashes = 1;
+        else if (cp == 0x7B2C || cp == 0x9875 || cp == 0x5171) /* 第 页 共 */
+            page = 1;
+        else if (!audit_is_space(cp))
+            return 0;
+    }
+    return digits && (dashes || page);
+}
+
 static void classify(const audit_document *doc, line *ln)
 {
     const char *s = doc->clean;
@@ -233,6 +254,10 @@ static void classify(const audit_document *doc, line *ln)
                 ln->kind = LINE_TEXT;
         if (ln->kind == LINE_BLANK)
             return;
+    }
+    if (is_page_number(s, ln->first, ln->last)) {
+        ln->kind = LINE_BLANK; /* "— 2 —", "-3-", "第2页 共10页" */
+        return;
     }
     if (memchr(s + ln->start, '\t', ln->end - ln->start)) {
         ln->kind = LINE_ROW;
