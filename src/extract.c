@@ -6,24 +6,32 @@
  *      截至目前…, a 完成情况 part, a 工作进度 column) or OTHER; and a flag for
  *      figures presented as still under way (正在测试中, 剩余200个).
  *
- * The role comes from three layers, each overriding the one before:
+ * The role comes from four layers, each overriding the one before:
  *
- *  1. Layout (segment.c): the block's or table cell's default role.
- *  2. The paragraph's own structure: "plan sentences. 截至目前，progress."
+ *  1. Sections (segment.c): a heading that names a review (一、2022年工作
+ *     回顾, 完成情况) or a plan (二、2023年工作安排) gives its paragraphs a
+ *     default, used only where nothing below decides.
+ *  2. Layout (segment.c): the block's or table cell's role: a numbered plan
+ *     item, the paragraphs before a 完成情况 part, a 工作进度 column.
+ *  3. The paragraph's own structure: "plan sentences. 截至目前，progress."
  *     A paragraph of no layout role that holds a progress anchor (截至目前,
- *     截止目前, 目前, 至今) reads as plan before the anchor's sentence,
- *     unless a sentence there already reports (已, 累计, 完成年度…的%):
+ *     截止目前, 目前, 上半年) reads as plan before the anchor's sentence,
+ *     unless a sentence there already reports (已, 同比, 完成年度…的%), and
+ *     as progress after it:
  *       实现每个街道有1处综合养老服务中心…建设社区养老服务设施21个；…。
  *       截至目前，…已完成建设社区养老服务设施10个…
- *  3. Cue words, read left to right through a sentence:
+ *  4. Cue words, read left to right through a sentence:
  *     - plan words of the future that hold for the rest of the sentence when
  *       the layout gives no role (年底前, 力争, 确保): "年底前实现324个行政村…"
  *     - plan words that hold to the end of their clause whatever the layout
- *       (目标, 任务, 计划, 不少于): "筛查率71.9%（目标任务为60%以上）"
+ *       (目标, 任务, 计划, 不少于): "筛查率71.9%（目标任务为60%以上）", and
+ *       a figure followed by 的任务 ("超额完成年度4家的任务")
  *     - achievement words that hold for the rest of the sentence (已, 累计,
  *       截至, 目前): "目前已实施残疾儿童康复救助150人"
  *     - under-way words that mark their whole clause (正在, 在建, 剩余, 尚未):
  *       "5种试点门诊慢特病异地就医直接结算正在测试中"
+ *     - earlier-period words that mark the figure right after them (上年的
+ *       43.7%, 比上年增加0.4万人次; a growth rate in % stays usable)
  *
  * Clauses end at ，,；;：: and brackets. Each cue table is scanned only at
  * code points that start some cue, so the pass stays linear.
