@@ -431,9 +431,15 @@ static size_t find_cue(const char *w, size_t n, size_t from,
                        const char *const *words,
                        const char *const *false_words, size_t *wl)
 {
-    for (size_t i = from; i < n; i++)
+    for (size_t i = from; i < n; i++) {
+        if (((unsigned char)w[i] & 0xC0) == 0x80)
+            continue; /* inside a character: no word starts here */
         for (size_t k = 0; words[k]; k++) {
-            if (w[i] != words[k][0])
+            /* two or three bytes decide almost every try before strlen */
+            if (w[i] != words[k][0] ||
+                (words[k][1] && (i + 1 >= n || w[i + 1] != words[k][1])) ||
+                (words[k][1] && words[k][2] &&
+                 (i + 2 >= n || w[i + 2] != words[k][2])))
                 continue;
             size_t l = strlen(words[k]);
             if (i + l <= n && memcmp(w + i, words[k], l) == 0 &&
@@ -442,6 +448,7 @@ static size_t find_cue(const char *w, size_t n, size_t from,
                 return i;
             }
         }
+    }
     return (size_t)-1;
 }
 
