@@ -452,7 +452,10 @@ static const unit_entry *unit_at(const char *s, size_t len, size_t p,
     /* a linear pass with a first-byte test: the table is small, and
      * this runs once per figure, not per character */
     for (size_t i = 0; i < UNIT_COUNT; i++) {
-        if (unit_table[i].text[0] != s[p] || unit_table[i].len <= best_n)
+        const char *u = unit_table[i].text;
+        if (u[0] != s[p] || unit_table[i].len <= best_n ||
+            (u[1] && (p + 1 >= len || u[1] != s[p + 1])) ||
+            (u[1] && u[2] && (p + 2 >= len || u[2] != s[p + 2])))
             continue;
         if (unit_matches(s, len, p, i)) {
             best = &unit_table[i];
