@@ -269,11 +269,9 @@ static void scan_quantities(const audit_document *doc, audit_extraction *ex)
  * against: "超额完成年度4家的任务", "完成年目标60人的131.67%". */
 static int names_plan_after(const char *s, size_t at, size_t end)
 {
+    /* with 的 only: "已完成5项任务" counts tasks done */
     static const char *const plan_nouns[] = {
-        "的任务", "的目标", "的计划", "任务", "目标", "计划", NULL};
-    if (audit_has_prefix(s, end, at, "的") && !audit_has_prefix(s, end, at, "的任务") &&
-        !audit_has_prefix(s, end, at, "的目标") && !audit_has_prefix(s, end, at, "的计划"))
-        return 0;
+        "的任务", "的目标", "的计划", NULL};
     for (size_t k = 0; plan_nouns[k]; k++)
         if (audit_has_prefix(s, end, at, plan_nouns[k]))
             return 1;
