@@ -1409,6 +1409,15 @@ static int read_arabic(const scan *sc, size_t p, reading *r, size_t *resume)
             ((a.leading_zero && a.int_digits >= 2) || a.int_digits >= 11))
             return 0;
     }
+    /* "2023.5起", "2023.10至": a year and month with a point, before a
+     * word of time; 起 is then "from", not a count of incidents */
+    if (!sc->whole && year_like(&a) && a.decimals >= 1 && a.decimals <= 2 &&
+        a.mantissa - floor(a.mantissa / pow(10, a.decimals)) *
+                         pow(10, a.decimals) >= 1 &&
+        a.mantissa - floor(a.mantissa / pow(10, a.decimals)) *
+                         pow(10, a.decimals) <= 12 &&
+        (a.unit && strcmp(a.unit->text, "起") == 0))
+        return 0;
     /* "3.1.2", "192.168.1.1": section numbers and addresses */
     if (a.dots >= 2 && !a.double_point && !a.unit)
         return 0;
