@@ -68,6 +68,10 @@
  *     the share names its whole ("占参考考生的25.52%"), the earlier figure
  *     whose label holds that name; a whole that no label holds ("占采购
  *     总额的") leaves the share unjudged.
+ *   - a change after a move between two levels: "由上年的68.45万平方米下降
+ *     到59.12万平方米，下降15.8%" (13.6%): a percentage is the change over
+ *     the old level, points ("由128.6%下降到116.3%，下降13.3个百分点") the
+ *     difference; a change said the other way round is not judged.
  *   A rate is a finding only when no (count, base) pair reconciles it.
  *
  * sum-mismatch: a total and the parts it is broken into, all of one measure
@@ -116,6 +120,14 @@
  *     4.83万亩、其他谷物2.16万亩") or its first two parts are halves named
  *     to cover the whole (男/女, 城镇/乡村, 城市/农村, 公办/民办 …: "男党员
  *     1426名、女党员427名"); the parts after the closing one are not read.
+ *     . 分别 after as many items means "respectively", one figure per
+ *       item, and is no breakdown: figures with no name of their own
+ *       ("总数分别达到15家和68家"), a list as long as the 、-list ending at
+ *       the total ("幼儿园2所、小学3所，累计分别达到12所和20所"), or parts of
+ *       another noun ("乡镇4个，分别为城关镇12个村…");
+ *     . a part of an outer 其中 list may be the total of an inner 其中 right
+ *       after it ("…乡镇卫生院出院3.96万人次，其中一级甲等卫生院出院4.12万
+ *       人次") when their labels share a head noun the outer total lacks.
  *     A pair of measures written together ("乙类传染病7种612例、丙类传染病
  *     4种694例") is read once per measure, each against its own total
  *     ("11种1286例"). A partial list that passes its total is shown up to
@@ -126,6 +138,8 @@
  *     次密接146人、中高风险地区来人50人、时空伴随者6人". Without a marker the
  *     list may be partial, so only parts that exceed the total (216 > 213)
  *     are a finding.
+ *   - a 合计/总计/小计 row of a table against the rows above it, column by
+ *     column (table_checks.c).
  *   Each total is judged once, by the first shape that reaches it.
  *   Not detected: parts with no marker and no 、 ("预警信息154条，…121条排除，
  *   34条判定为疑似事件"): without a cue, a funnel ("排查1000人，核实800人，
@@ -1370,6 +1384,42 @@ static size_t shared_head(ctx *c, const figure *a, const figure *b)
     return chars;
 }
 
+/* A part of an outer 其中 list that an inner 其中 right after it breaks
+ * down: in "出院9.86万人次，其中…乡镇卫生院出院3.96万人次，其中一级甲等卫生院
+ * 出院4.12万人次" the inner total is 3.96. Only when one clause mark stands
+ * between the part and the marker and the two labels share a head noun
+ * (卫生院出院), more than the inner part shares with the outer total: a
+ * "，其中女性1200人" after "注册护士900人" breaks down the whole staff. */
+static figure *nested_total(ctx *c, size_t m, const figure *unit)
+{
+    size_t k = (size_t)(unit - c->figs);
+    while (k-- > 0) {
+        figure *f = &c->figs[k];
+        if (f->end > m)
+            continue;
+        if (!sum_compatible(c, f, unit) || !f->used || !f->usable ||
+            f->judged || f->per_unit || f->change || f->percent ||
+            !joined_by(c, f->end, m, 0) || !span_has(c, f->end, m, "，"))
+            return NULL;
+        size_t own = shared_head(c, unit, f);
+        if (own < 2)
+            return NULL;
+        /* the outer total: the nearest earlier figure of the measure that
+         * is no part */
+        for (size_t j = k; j-- > 0 && k - j <= MAX_LOOKBACK;) {
+            figure *g = &c->figs[j];
+            if (!sum_compatible(c, g, unit) || g->used || g->change ||
+                g->per_unit)
+                continue;
+            if (shared_head(c, unit, g) >= own)
+                return NULL;
+            break;
+        }
+        return f;
+    }
+    return NULL;
+}
+
 /* The total of a breakdown whose first part is `unit`, the marker being at
  * m: the nearest earlier figure of its measure. When that figure ends a
  * 、-list of totals, the part belongs to the one whose label shares the
@@ -1379,7 +1429,7 @@ static figure *marker_total(ctx *c, size_t m, const figure *unit)
 {
     figure *best = total_before(c, m, unit);
     if (!best)
-        return NULL;
+        return nested_total(c, m, unit);
     size_t best_len = shared_head(c, unit, best);
     size_t t = (size_t)(best - c->figs);
     for (size_t k = t; k > 0 && t - k < MAX_LOOKBACK; k--) {
@@ -1526,6 +1576,61 @@ static size_t closing_parts(ctx *c, const parts *p)
     return 0;
 }
 
+/* Words that join the figures of a list, not names: "15家和68家". */
+static const char *const list_joiners[] = {"以及", "和", "及", "与", "、", NULL};
+
+/* Whether the figures of p after a 分别 marker ending at `at` each answer
+ * an item written before, one figure per item ("respectively"), and are
+ * no breakdown of the total: a figure with no name of its own ("总数分别
+ * 达到15家和68家"), a list as long as the 、-list that ends at the total
+ * ("幼儿园2所、小学3所，累计分别达到12所和20所"), or parts that count
+ * another noun ("乡镇4个，分别为城关镇12个村"). */
+static int respectively(ctx *c, const figure *total, const parts *p, size_t at)
+{
+    for (size_t k = 0; k < p->n; k++) {
+        const figure *f = &c->figs[p->idx[k]];
+        size_t from = f->label > at ? f->label : at, n;
+        const char *w = squeeze(c, from < f->start ? from : f->start,
+                                f->start, &n);
+        n = strip_linking(w, n);
+        size_t i = 0;
+        for (int again = 1; again;) {
+            again = 0;
+            for (size_t j = 0; list_joiners[j]; j++)
+                if (audit_has_prefix(w, n, i, list_joiners[j])) {
+                    i += strlen(list_joiners[j]);
+                    again = 1;
+                }
+        }
+        for (size_t j = 0; linking_words[j] && i < n; j++)
+            if (n - i == strlen(linking_words[j]) &&
+                audit_has_prefix(w, n, i, linking_words[j]))
+                i = n;
+        if (i >= n)
+            return 1; /* no name of its own */
+        size_t adv;
+        unsigned cp = f->end < c->st_end ? cp_at(c, f->end, &adv) : 0;
+        if (cp >= 0x3400 && cp <= 0x9FFF) {
+            size_t j;
+            for (j = 0; list_joiners[j]; j++)
+                if (audit_has_prefix(c->s, c->st_end, f->end, list_joiners[j]))
+                    break;
+            if (!list_joiners[j] && !audit_has_prefix(c->s, c->st_end, f->end, "等"))
+                return 1; /* "12个村": another noun */
+        }
+    }
+    size_t run = 1, t = (size_t)(total - c->figs);
+    while (t > 0 && sum_compatible(c, &c->figs[t - 1], total) &&
+           (joined_by(c, c->figs[t - 1].end, c->figs[t].start, 1) ||
+            (c->figs[t].label <= c->figs[t - 1].end &&
+             span_has_any(c, c->figs[t - 1].end, c->figs[t].start,
+                          list_joiners)))) {
+        run++;
+        t--;
+    }
+    return run >= 2 && run == p->n;
+}
+
 /* The breakdown after a marker at m whose first part is figure `first`. */
 static void breakdown_at(ctx *c, size_t m, size_t at, size_t first,
                          size_t limit)
@@ -1542,6 +1647,9 @@ static void breakdown_at(ctx *c, size_t m, size_t at, size_t first,
     check_part_share(c, total, first);
     parts p;
     if (!collect_forward(c, first, at, limit, &p) || p.n == 0)
+        return;
+    if (audit_has_prefix(c->s, c->st_end, m, "分别") &&
+        respectively(c, total, &p, at))
         return;
     size_t closed = audit_has_prefix(c->s, c->st_end, m, "其中")
                         ? closing_parts(c, &p) : 0;
@@ -1708,6 +1816,129 @@ static void sums_apposed(ctx *c)
     }
 }
 
+/* ---- change between two levels -------------------------------------- */
+
+/* Words between the old and the new level: "由68.45万平方米下降到59.12万". */
+static const char *const change_to_words[] = {
+    "下降到", "下降至", "降低到", "降低至", "减少到", "减少至", "降到", "降至",
+    "减到", "减至", "增加到", "增加至", "增长到", "增长至", "提高到", "提高至",
+    "提升到", "提升至", "上升到", "上升至", "增到", "增至", "升到", "升至",
+    NULL};
+/* The change said right after the new level: "，下降15.8%". */
+static const char *const change_said[] = {
+    "下降", "降低", "减少", "增加", "增长", "提高", "提升", "上升", "下降了",
+    "降低了", "减少了", "增加了", "增长了", "提高了", "提升了", "上升了",
+    NULL};
+static const char *const from_words[] = {"由", "从", NULL};
+static const char *const from_false[] = {
+    "由于", "理由", "自由", "由此", "缘由", "事由", "从事", "从而", "从严",
+    "从业", "从来", "服从", "从中", "从未", NULL};
+
+static int word_is_one_of(const char *w, size_t n, const char *const *words)
+{
+    for (size_t k = 0; words[k]; k++)
+        if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A level's value and rounding, in percent for a percentage. */
+static void level_of(const figure *f, double *v, double *d)
+{
+    if (f->percent) {
+        *v = f->pct;
+        *d = f->decimals > 0 ? pow(10, -f->decimals) / 2 : 0;
+    } else {
+        *v = f->value;
+        *d = f->delta;
+    }
+}
+
+/* Whether a change lying in [lo, hi] can be written as x with `decimals`. */
+static int change_agrees(double lo, double hi, double x, int decimals)
+{
+    double step = pow(10, -decimals), eps = 1e-9 * (1 + fabs(x));
+    if (lo < 0)
+        lo = 0;
+    return trunc_step(lo, step) - eps <= x && x <= round_step(hi, step) + eps;
+}
+
+/* "由上年的68.45万平方米下降到59.12万平方米，下降15.8%" (13.6%) and "由128.6%
+ * 下降到116.3%，下降13.3个百分点" (12.3): the change stated right after a
+ * move from one level to another, against the two levels. A percentage is
+ * the change over the old level; points the difference of two percentages.
+ * A change said the other way round (下降 after a rise) is not judged. */
+static void check_change(ctx *c, size_t r)
+{
+    if (r < 2)
+        return;
+    const figure *x = &c->figs[r], *b = &c->figs[r - 1], *a = &c->figs[r - 2];
+    int points = x->q->dim == AUDIT_DIM_POINTS;
+    if (!x->usable || (!x->percent && !points) || !a->usable || !b->usable ||
+        a->per_unit || b->per_unit || x->num_end <= x->num_from)
+        return;
+    if (points ? !(a->percent && b->percent)
+               : (a->percent != b->percent ||
+                  (!a->percent && !sum_compatible(c, a, b))))
+        return;
+    if (!a->percent && !same_shown(c, a, b))
+        return;
+    size_t n;
+    const char *w = squeeze(c, x->label, x->start, &n);
+    if (!joined_by(c, b->end, x->start, 0) || x->label <= b->end ||
+        !word_is_one_of(w, n, change_said))
+        return;
+    int down = audit_has_prefix(w, n, 0, "下降") ||
+               audit_has_prefix(w, n, 0, "降低") ||
+               audit_has_prefix(w, n, 0, "减少");
+    w = squeeze(c, a->end, b->start, &n);
+    if (!word_is_one_of(w, n, change_to_words))
+        return;
+    w = squeeze(c, a->label, a->start, &n);
+    size_t wl;
+    if (a->label > b->start ||
+        find_cue(w, n, 0, from_words, from_false, &wl) == (size_t)-1)
+        return;
+    double av, ad, bv, bd;
+    level_of(a, &av, &ad);
+    level_of(b, &bv, &bd);
+    if ((bv < av) != down || av - ad <= 0 || bv == av)
+        return;
+    double xv = x->percent ? x->pct : x->value / x->scale;
+    double diff = fabs(bv - av);
+    double dlo = diff - ad - bd, dhi = diff + ad + bd;
+    if (points) {
+        if (change_agrees(dlo, dhi, xv, x->decimals))
+            return;
+    } else {
+        if (change_agrees(dlo / (av + ad) * 100, dhi / (av - ad) * 100, xv,
+                          x->decimals))
+            return;
+        if (a->percent && change_agrees(dlo, dhi, xv, x->decimals))
+            return; /* points written as a percentage */
+    }
+    audit_buf *m = &c->msg;
+    m->len = 0;
+    audit_buf_putc(m, '|');
+    put_written(c, m, b, a->percent ? SHOW_UNIT : SHOW_MAGNITUDE);
+    audit_buf_puts(m, "−");
+    put_written(c, m, a, a->percent ? SHOW_UNIT : SHOW_MAGNITUDE);
+    audit_buf_putc(m, '|');
+    if (!points) {
+        audit_buf_putc(m, '/');
+        put_written(c, m, a, a->percent ? SHOW_UNIT : SHOW_MAGNITUDE);
+    }
+    audit_buf_puts(m, " = ");
+    put_num(m, round_step(points ? diff : diff / av * 100,
+                          pow(10, -x->decimals)), x->decimals);
+    audit_buf_puts(m, points ? "个百分点" : "%");
+    audit_buf_puts(m, " ≠ stated ");
+    put_num(m, xv, x->decimals);
+    audit_buf_puts(m, points ? "个百分点" : "%");
+    audit_finding_add(c->out, "rate-mismatch", AUDIT_ERROR, x->start, x->end,
+                      NULL, "%s", m->ptr);
+}
+
 /* ---- statements ----------------------------------------------------- */
 
 static int ends_with_semicolon(const ctx *c, const audit_sentence *st)
@@ -1724,6 +1955,7 @@ static void check_statement(ctx *c)
     for (size_t k = 0; k < c->n_figs; k++) {
         check_over_100(c, &c->figs[k]);
         check_rate_mismatch(c, k);
+        check_change(c, k);
     }
     sums_enumerated(c, 0);
     sums_after_marker(c);
@@ -1771,6 +2003,7 @@ void audit_checks_run(const audit_document *doc, const audit_segments *seg,
         i = j + 1;
     }
     audit_checks_table_rates(doc, seg, qs, out);
+    audit_checks_table_sums(doc, seg, qs, out);
 done:
     free(c.figs);
     audit_buf_free(&c.word);

@@ -40,6 +40,12 @@ void audit_checks_table_rates(const audit_document *doc,
                               const audit_quantity_list *qs,
                               audit_finding_list *out);
 
+/* The 合计 rows of tables against the rows above them (table_checks.c). */
+void audit_checks_table_sums(const audit_document *doc,
+                             const audit_segments *seg,
+                             const audit_quantity_list *qs,
+                             audit_finding_list *out);
+
 /* Whether a stated rate with `decimals` written equals computed rounded or
  * truncated to that many decimals (SPEC section 5). */
 int audit_rate_agrees(double stated, int decimals, double computed);

@@ -351,6 +351,78 @@ static const check_case cases[] = {
      1, "2860"},
     {"a part named 其它 inside a longer label is no residual",
      "在职职工 455 人，其中，卫生技术 351 人，行管后勤及其它技术 94 人。", NULL, 0, NULL},
+
+    /* ---- 分别 after as many items: respectively, not a breakdown ---- */
+    {"分别 totals of a 、-list of new ones",
+     "新增省级龙头企业3家、市级12家，总数分别达到15家和68家。", NULL, 0, NULL},
+    {"分别 cumulative levels of a 、-list",
+     "今年新建幼儿园2所、小学3所，累计分别达到12所和20所。", NULL, 0, NULL},
+    {"分别 parts that count another noun",
+     "全县有乡镇4个，分别为城关镇12个村、石桥镇15个村。", NULL, 0, NULL},
+    {"分别 named parts of one total still add up",
+     "新增企业30家，分别为省级18家、市级15家。", "sum-mismatch", 1, "30"},
+    {"分别 named parts that pass a single total",
+     "全县乡镇4个，分别为城关镇12个、石桥镇15个。", "sum-mismatch", 1, "4"},
+
+    /* ---- a change between two levels ---- */
+    {"由A下降到B，下降X% that does not agree",
+     "商品房销售面积由上年的68.45万平方米下降到59.12万平方米，下降15.8%。",
+     "rate-mismatch", 1, "15.8"},
+    {"由A下降到B，下降X% that agrees",
+     "商品房销售面积由上年的68.45万平方米下降到59.12万平方米，下降13.6%。",
+     NULL, 0, NULL},
+    {"由A%下降到B%，下降X个百分点 that does not agree",
+     "债务率由128.6%下降到116.3%，下降13.3个百分点。", "rate-mismatch", 1,
+     "13.3"},
+    {"由A%下降到B%，下降X个百分点 that agrees",
+     "债务率由128.6%下降到116.3%，下降12.3个百分点。", NULL, 0, NULL},
+    {"由A增加到B，增长X% within the rounding of 万",
+     "收入由3.2万元增加到3.5万元，增长12%。", NULL, 0, NULL},
+    {"由A增加到B，增长X% truncated",
+     "人数由300人增加到401人，增长33.6%。", NULL, 0, NULL},
+    {"由A减少到B with plain integers",
+     "贫困人口由1200人减少到300人，下降70%。", "rate-mismatch", 1, "70"},
+    {"a change said the other way round is not judged",
+     "贫困人口由1200人减少到300人，增长70%。", NULL, 0, NULL},
+    {"a percentage change of a percentage may be points",
+     "合格率由80%提高到90%，提高10%。", NULL, 0, NULL},
+    {"由于 is no 由",
+     "由于价格上涨，产值68.45万元下降到59.12万元，下降15.8%。", NULL, 0, NULL},
+
+    /* ---- 合计 rows of tables ---- */
+    {"a 合计 row off its column sum",
+     "学段\t学校数（所）\t在校生（人）\t生师比\n普通高中\t6\t18426\t13.29\n"
+     "初中\t31\t26735\t12.71\n小学\t118\t37526\t16.94\n合计\t155\t82867\t14.48\n",
+     "sum-mismatch", 1, "82867"},
+    {"a 合计 row that adds up; ratio columns are not summed",
+     "项目\t金额（万元）\t占比（%）\n人员经费\t68452\t62.4\n公用经费\t21736\t19.8\n"
+     "其他支出\t7042\t6.4\n合计\t97230\t100.0\n",
+     NULL, 0, NULL},
+    {"a 合计 of decimals within rounding",
+     "项目\t金额（亿元）\n甲\t1.24\n乙\t2.36\n丙\t0.57\n合计\t4.18\n", NULL, 0,
+     NULL},
+    {"a 合计 after 小计 rows is not judged against the last group",
+     "项目\t数量（个）\n甲\t1\n乙\t2\n小计\t3\n丙\t4\n丁\t5\n合计\t12\n", NULL,
+     0, NULL},
+    {"a table with a 其中 row is not judged",
+     "项目\t人数（人）\n医生\t100\n其中：主任医师\t20\n护士\t150\n合计\t250\n",
+     NULL, 0, NULL},
+    {"a column with an empty cell is not judged",
+     "项目\t人数（人）\t床位（张）\n甲\t100\t\n乙\t150\t30\n合计\t250\t50\n", NULL,
+     0, NULL},
+
+    /* ---- nested 其中 ---- */
+    {"an inner 其中 part above the outer part it breaks down",
+     "全年出院人数9.86万人次，其中县级医院出院5.42万人次，乡镇卫生院出院3.96万人次，"
+     "其中一级甲等卫生院出院4.12万人次。",
+     "sum-mismatch", 1, "3.96"},
+    {"an inner 其中 part within the outer part",
+     "全年出院人数9.86万人次，其中县级医院出院5.42万人次，乡镇卫生院出院3.96万人次，"
+     "其中一级甲等卫生院出院2.12万人次。",
+     NULL, 0, NULL},
+    {"a second 其中 of another head breaks down the whole",
+     "全县共有医务人员2000人，其中执业医师800人、注册护士900人，其中女性1200人。",
+     NULL, 0, NULL},
 };
 
 static size_t count_check(const audit_finding_list *list, const char *check,
