@@ -8,6 +8,8 @@
  *   markup     text -> clean.
  */
 #include <check.h>
+
+#include "check_run.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -574,9 +576,5 @@ static Suite *decode_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(decode_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return audit_check_run(decode_suite());
 }

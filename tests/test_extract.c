@@ -2,6 +2,8 @@
  * Every row is a real sentence (or modelled on one) and the figure to look
  * at, found by the text it starts with. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,9 +107,5 @@ int main(void)
     TCase *tc = tcase_create("roles");
     tcase_add_loop_test(tc, test_roles, 0, sizeof cases / sizeof cases[0]);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return audit_check_run(s);
 }

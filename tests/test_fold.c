@@ -1,5 +1,7 @@
 /* test_fold.c - traditional characters read like simplified ones. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,9 +51,5 @@ int main(void)
     tcase_add_loop_test(tc, test_fold, 0, sizeof cases / sizeof cases[0]);
     tcase_add_test(tc, test_truncated_sequence);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return audit_check_run(s);
 }

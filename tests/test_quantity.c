@@ -8,6 +8,8 @@
  * crashes nor takes quadratic time.
  */
 #include <check.h>
+
+#include "check_run.h"
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -867,11 +869,5 @@ static Suite *quantity_suite(void)
 
 int main(void)
 {
-    SRunner *runner = srunner_create(quantity_suite());
-    int failed;
-
-    srunner_run_all(runner, CK_NORMAL);
-    failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return audit_check_run(quantity_suite());
 }

@@ -13,6 +13,8 @@
  * bombs, files over 16 MiB, directories, empty files.
  */
 #include <check.h>
+
+#include "check_run.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -904,9 +906,5 @@ static Suite *rules_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(rules_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return audit_check_run(rules_suite());
 }

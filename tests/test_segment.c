@@ -1,5 +1,7 @@
 /* test_segment.c - blocks, roles and sentences of real report layouts. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,9 +145,5 @@ int main(void)
     tcase_add_loop_test(tc, test_table_cell_roles, 0,
                         sizeof column_cases / sizeof column_cases[0]);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return audit_check_run(s);
 }

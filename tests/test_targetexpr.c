@@ -5,6 +5,8 @@
  * rejected, with the reason given.
  */
 #include <check.h>
+
+#include "check_run.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,11 +255,5 @@ static Suite *targetexpr_suite(void)
 
 int main(void)
 {
-    SRunner *runner = srunner_create(targetexpr_suite());
-    int failed;
-
-    srunner_run_all(runner, CK_NORMAL);
-    failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return audit_check_run(targetexpr_suite());
 }
