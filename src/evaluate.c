@@ -628,7 +628,10 @@ static int evaluate_target(matcher *m, audit_result *res, size_t i,
     for (size_t k = 1; k < n; k++) {
         int ka = props[k].quantity.role == AUDIT_ROLE_ACTUAL;
         int ba = props[best].quantity.role == AUDIT_ROLE_ACTUAL;
-        if ((ka && !ba) || (ka == ba && props[k].distance < props[best].distance))
+        /* a later proposal must be clearly nearer: "5.48 万人次" in the prose
+         * and "5.48万人次" in the table are one figure, shown at its first */
+        if ((ka && !ba) ||
+            (ka == ba && props[k].distance + 1.0 < props[best].distance))
             best = k;
     }
     r->has_actual = 1;
