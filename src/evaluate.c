@@ -408,6 +408,20 @@ static size_t completion_cell(const audit_result *res, size_t k)
     return (size_t)-1;
 }
 
+/* The start of the clause that holds `at`, not before from. */
+static size_t clause_start(const char *s, size_t from, size_t at)
+{
+    size_t i = at;
+    while (i > from) {
+        size_t p = audit_utf8_prev(s, i), adv;
+        unsigned cp = audit_utf8_at(s, at, p, &adv);
+        if (cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';')
+            return i;
+        i = p;
+    }
+    return from;
+}
+
 /* "宫颈癌筛查7236人，乳腺癌筛查6980人，分别完成年度任务的60.3%、58.2%":
  * the figures before 分别 that share the actual's unit take the rates after
  * it in order. q is the first of the rates; (size_t)-1 when the counts of
@@ -443,7 +457,9 @@ static size_t completion_rate(const audit_result *res, const proposal *p)
     const audit_extraction *ex = &res->ex;
     const char *s = res->doc->clean;
     size_t k = audit_extraction_sentence_at(ex, p->quantity.start);
-    if (k == (size_t)-1)
+    /* a rate has no completion rate: "增长6.1%，完成年度目标的48.9%"
+     * measures the amount before it */
+    if (k == (size_t)-1 || p->quantity.dim == AUDIT_DIM_PERCENT)
         return (size_t)-1;
     size_t from = p->quantity.end;
     for (size_t j = k; j < ex->seg.n_sentences && j <= k + 1; j++) {
@@ -464,6 +480,9 @@ static size_t completion_rate(const audit_result *res, const proposal *p)
             size_t a = j == k ? from : st->start;
             if (a > qq->start)
                 a = qq->start;
+            /* the completion words stand in the rate's own clause: "改造率
+             * 达到31.5%" after "已完成改造112个" is a proportion of its own */
+            a = clause_start(s, a, qq->start);
             const char *w = s + a;
             size_t wn = qq->start - a;
             int done = audit_find_word(w, wn, "完成") != (size_t)-1;
