@@ -294,6 +294,47 @@ static int propose_row(const audit_result *res, const audit_rule_target *t,
     return 0;
 }
 
+/* "高血压患者规范管理18420人、糖尿病患者规范管理6135人，规范管理率分别为
+ * 63.5%、60.8%": when the proposal is one of the values after 分别 and the
+ * keyword is the k-th of as many subjects before it (each with a figure),
+ * the k-th value is the keyword's. */
+static void respective_value(const audit_result *res,
+                             const audit_rule_target *t, size_t k, size_t me,
+                             proposal *p)
+{
+    const audit_extraction *ex = &res->ex;
+    const audit_sentence *st = &ex->seg.sentences[k];
+    const char *s = res->doc->clean;
+    if (p->q == (size_t)-1 || p->quantity.start < me)
+        return;
+    size_t at = audit_find_word(s + me, p->quantity.start - me, "分别");
+    if (at == (size_t)-1)
+        return;
+    size_t split = me + at;
+    /* the values after 分别: a run of figures like the proposal */
+    size_t first = audit_extraction_first_at(ex, split), n_values = 0;
+    const audit_quantity *items = ex->quantities.items;
+    while (first + n_values < ex->quantities.len &&
+           items[first + n_values].start < st->end &&
+           audit_unit_compatible(&items[first + n_values], &t->target.quantity))
+        n_values++;
+    /* the subjects before 分别: figures of another kind, and the one the
+     * keyword comes before */
+    size_t subjects = 0, mine = (size_t)-1;
+    for (size_t q = audit_extraction_first_at(ex, st->start);
+         q < ex->quantities.len && items[q].start < split; q++) {
+        if (audit_unit_compatible(&items[q], &t->target.quantity))
+            continue;
+        if (mine == (size_t)-1 && items[q].start >= me)
+            mine = subjects;
+        subjects++;
+    }
+    if (n_values < 2 || subjects != n_values || mine == (size_t)-1)
+        return;
+    p->q = first + mine;
+    p->quantity = items[first + mine];
+}
+
 /* Proposals from the `actual` pattern: the group n of every match. */
 static int propose_captures(matcher *m, audit_result *res,
                             const audit_rule_target *t,
@@ -374,6 +415,7 @@ static int propose_finds(matcher *m, audit_result *res,
             proposal p;
             if (!propose(res, t, k, s, e, &p) && !propose_row(res, t, k, s, &p))
                 continue;
+            respective_value(res, t, k, e, &p);
             *props = audit_xgrow(*props, cap, *n + 1, sizeof **props);
             (*props)[(*n)++] = p;
         }

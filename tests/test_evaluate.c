@@ -63,6 +63,9 @@ static const eval_case cases[] = {
      "10家两定机构（3家定点医院，7家定点药店）全部已实测成功。",
      "定点医院", "≥ 3家", "        actual: '(?<n>\\d+\\s*家)\\s*定点医院'\n",
      AUDIT_MET, 3, NULL},
+    {"分别 gives each subject its own rate",
+     "截至6月底，高血压患者规范管理18420人、糖尿病患者规范管理6135人，规范管理率分别为63.5%、60.8%。",
+     "糖尿病患者规范管理", "≥ 62%", "", AUDIT_UNMET, 60.8, NULL},
     {"a unit-less target meets a unit-less figure",
      "目前完成注册25.9万。", "完成注册", "突破26万", "", AUDIT_UNMET, 259000, NULL},
 };
