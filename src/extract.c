@@ -354,6 +354,8 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
             clause_q = q;
             clause_pending = 0;
             clause_start = i + adv;
+            while (clause_start < st->end && s[clause_start] == ' ')
+                clause_start++;
             if (in_strong) {
                 role = before_clause;
                 in_strong = 0;
@@ -366,6 +368,11 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
             continue;
         }
         int len;
+        /* a clause that opens with an earlier period is about that period:
+         * "上年度全镇改厕完成280户" */
+        if (i == clause_start && cue_at(s, st->end, i, baseline_cues) &&
+            !cue_at(s, st->end, i, report_cues))
+            clause_pending = AUDIT_EARLIER;
         if ((len = cue_at(s, st->end, i, baseline_cues))) {
             baseline_from = i + (size_t)len;
             baseline_until = baseline_from + BASELINE_REACH;
@@ -373,7 +380,8 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
         if (ex->part_start[k] == (size_t)-1 && cue_at(s, st->end, i, part_cues))
             ex->part_start[k] = i;
         if ((len = cue_at(s, st->end, i, pending_cues))) {
-            clause_pending = AUDIT_UNDER_WAY;
+            if (!clause_pending)
+                clause_pending = AUDIT_UNDER_WAY;
         } else if ((len = cue_at(s, st->end, i, strong_plan_cues))) {
             if (!in_strong)
                 before_clause = role;
