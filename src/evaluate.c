@@ -335,6 +335,26 @@ static void respective_value(const audit_result *res,
     p->quantity = items[first + mine];
 }
 
+/* A keyword in an item's title covers the item: "1.高标准农田建设【绿灯】。
+ * 年度任务3.5万亩，截至9月25日，已完成建设3.62万亩". When the keyword's
+ * sentence opens its block and holds no figure, the first of the block's
+ * later sentences that proposes one gives it. */
+static int propose_item(const audit_result *res, const audit_rule_target *t,
+                        size_t k, size_t ms, size_t me, proposal *out)
+{
+    const audit_extraction *ex = &res->ex;
+    const audit_sentence *st = &ex->seg.sentences[k];
+    size_t q = audit_extraction_first_at(ex, st->start);
+    if (st->cell >= 0 || (k > 0 && ex->seg.sentences[k - 1].block == st->block) ||
+        (q < ex->quantities.len && ex->quantities.items[q].start < st->end))
+        return 0;
+    for (size_t j = k + 1;
+         j < ex->seg.n_sentences && ex->seg.sentences[j].block == st->block; j++)
+        if (propose(res, t, j, ms, me, out))
+            return 1;
+    return 0;
+}
+
 /* Proposals from the `actual` pattern: the group n of every match. */
 static int propose_captures(matcher *m, audit_result *res,
                             const audit_rule_target *t,
@@ -413,7 +433,8 @@ static int propose_finds(matcher *m, audit_result *res,
             if (in_scope && !in_scope[res->ex.seg.sentences[k].block])
                 continue;
             proposal p;
-            if (!propose(res, t, k, s, e, &p) && !propose_row(res, t, k, s, &p))
+            if (!propose(res, t, k, s, e, &p) && !propose_row(res, t, k, s, &p) &&
+                !propose_item(res, t, k, s, e, &p))
                 continue;
             respective_value(res, t, k, e, &p);
             *props = audit_xgrow(*props, cap, *n + 1, sizeof **props);

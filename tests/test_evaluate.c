@@ -66,6 +66,9 @@ static const eval_case cases[] = {
     {"分别 gives each subject its own rate",
      "截至6月底，高血压患者规范管理18420人、糖尿病患者规范管理6135人，规范管理率分别为63.5%、60.8%。",
      "糖尿病患者规范管理", "≥ 62%", "", AUDIT_UNMET, 60.8, NULL},
+    {"a keyword in an item's title covers the item",
+     "1.高标准农田建设【绿灯】。年度任务3.5万亩，截至9月25日，已完成建设3.62万亩。",
+     "高标准农田", "≥ 3.5万亩", "", AUDIT_EXCEEDED, 36200 * 10000.0 / 15, NULL},
     {"a unit-less target meets a unit-less figure",
      "目前完成注册25.9万。", "完成注册", "突破26万", "", AUDIT_UNMET, 259000, NULL},
 };
