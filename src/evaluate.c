@@ -22,6 +22,12 @@
  * the same word, and disagree make the target inconsistent
  * (conflicting-actuals): prose and table disagree.
  *
+ * When the keyword's sentence has no such figure, two layouts still tie it
+ * to one: a table row whose item cell holds the keyword gives the figure
+ * of its progress column, and an item whose title sentence holds it
+ * ("1.高标准农田建设【绿灯】。…已完成建设3.62万亩") gives the first figure
+ * of the item. Values after 分别 go to their subjects in order.
+ *
  * `actual` patterns replace the association: the group n is the figure.
  *
  * A completion percentage stated next to the actual ("完成全年任务60%",
