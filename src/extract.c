@@ -49,11 +49,16 @@
  * plan and "全年发放创业担保贷款1.2亿元" an achievement in a year-end
  * report; the paragraph's progress anchor tells them apart.) */
 static const char *const weak_plan_cues[] = {
-    "年底前", "年底实现", "力争", "确保", "争取", "到年底", "年度目标", NULL};
+    "年底前", "年底实现", "力争", "确保", "争取", "到年底", NULL};
+/* Plan verbs that hold for the rest of the sentence in any context, until
+ * an achievement word: "计划新建改造管网200公里，更新改造水厂2座". */
+static const char *const plan_verbs[] = {"计划", "预计", NULL};
 /* Plan words that hold to the end of their clause in any context. */
 static const char *const strong_plan_cues[] = {
-    "目标", "任务", "计划", "预计", "不少于", "不低于", "不超过", "下达",
-    "要求", NULL};
+    "目标", "任务", "不少于", "不低于", "不超过", "下达", "要求", NULL};
+/* Words that hold a plan word and are no plan: "目标人群覆盖率达到93.2%". */
+static const char *const false_plan_cues[] = {
+    "目标人群", "目标群体", "任务量", NULL};
 /* Achievement words. A completion rate is one too: no plan states how
  * much of itself is done ("完成年度目标任务的104.7%"). */
 static const char *const actual_cues[] = {
@@ -130,7 +135,8 @@ static void cue_starts_build(cue_starts *cs)
 {
     static const char *const *const tables[] = {
         weak_plan_cues, strong_plan_cues, actual_cues, progress_anchors,
-        baseline_cues, pending_cues, part_cues, inline_labels, report_cues};
+        baseline_cues, pending_cues, part_cues, inline_labels, report_cues,
+        plan_verbs, false_plan_cues};
     cs->n = 0;
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
         cue_starts_add(cs, tables[t]);
@@ -382,6 +388,11 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
         if ((len = cue_at(s, st->end, i, pending_cues))) {
             if (!clause_pending)
                 clause_pending = AUDIT_UNDER_WAY;
+        } else if ((len = cue_at(s, st->end, i, false_plan_cues))) {
+            /* a term that merely holds 目标 or 任务 */
+        } else if ((len = cue_at(s, st->end, i, plan_verbs))) {
+            in_strong = 0;
+            role = AUDIT_ROLE_TARGET;
         } else if ((len = cue_at(s, st->end, i, strong_plan_cues))) {
             if (!in_strong)
                 before_clause = role;
