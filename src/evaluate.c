@@ -212,6 +212,28 @@ static double crossing(const char *s, size_t from, size_t to)
     return 0;
 }
 
+/* Whether the keyword's own clause holds a figure of the target's unit
+ * that is under way: then no figure of another clause stands for it
+ * ("已建成百姓健身房10个，社区运动场地设施4个正在施工"). */
+static int own_clause_under_way(const audit_result *res,
+                                const audit_rule_target *t,
+                                const audit_sentence *st, size_t ms, size_t me)
+{
+    const audit_extraction *ex = &res->ex;
+    const char *s = res->doc->clean;
+    for (size_t q = audit_extraction_first_at(ex, st->start);
+         q < ex->quantities.len && ex->quantities.items[q].start < st->end; q++) {
+        const audit_quantity *qq = &ex->quantities.items[q];
+        if (ex->pending[q] != AUDIT_UNDER_WAY ||
+            !audit_unit_compatible(qq, &t->target.quantity))
+            continue;
+        if ((qq->start >= me && !crossing(s, me, qq->start)) ||
+            (qq->end <= ms && !crossing(s, qq->end, ms)))
+            return 1;
+    }
+    return 0;
+}
+
 /* The best figure of sentence k for a match at [ms, me). */
 static int propose(const audit_result *res, const audit_rule_target *t,
                    size_t k, size_t ms, size_t me, proposal *out)
@@ -220,6 +242,7 @@ static int propose(const audit_result *res, const audit_rule_target *t,
     const audit_sentence *st = &ex->seg.sentences[k];
     size_t q = audit_extraction_first_at(ex, st->start);
     int found = 0;
+    int blocked = own_clause_under_way(res, t, st, ms, me);
     for (; q < ex->quantities.len && ex->quantities.items[q].start < st->end;
          q++) {
         const audit_quantity *qq = &ex->quantities.items[q];
@@ -229,6 +252,10 @@ static int propose(const audit_result *res, const audit_rule_target *t,
             continue;
         if (names_other_year(res->doc->clean, st->start, qq->start,
                              res->rules->years[t->file]))
+            continue;
+        if (blocked &&
+            (qq->start >= me ? crossing(res->doc->clean, me, qq->start)
+                             : crossing(res->doc->clean, qq->end, ms)))
             continue;
         double d;
         if (qq->start >= me)

@@ -278,10 +278,11 @@ static void classify(const audit_document *doc, line *ln)
     }
     if (is_chinese_heading_start(s, n, ln->first)) {
         /* "一、开展职业技能培训。" is a heading; "一、新建改扩建中小学和幼儿
-         * 园。全年新建改扩建中小学12所…" states an item's plan */
-        ln->kind = has_digit(s, ln->first, ln->last) &&
-                           audit_utf8_count(s + ln->first,
-                                            ln->last - ln->first) > 20
+         * 园。全年新建改扩建中小学12所…" and "（十一）…接入停车泊位两万个"
+         * (figures, or a long line) state an item's plan */
+        size_t chars = audit_utf8_count(s + ln->first, ln->last - ln->first);
+        ln->kind = (has_digit(s, ln->first, ln->last) && chars > 20) ||
+                           chars > 30
                        ? LINE_ITEM
                        : LINE_HEADING;
         return;
@@ -575,10 +576,11 @@ static void mark_plan_items(audit_segments *seg, const int *labelled)
         }
         if (!label)
             continue;
-        if (b->kind == AUDIT_BLOCK_ITEM) {
-            b->role = AUDIT_ROLE_TARGET;
+        /* a heading that states figures ("（十一）建设智慧停车平台，接入
+         * 停车泊位两万个。") is the plan of its section too */
+        b->role = AUDIT_ROLE_TARGET;
+        if (b->kind == AUDIT_BLOCK_ITEM)
             plans++;
-        }
         for (size_t j = i + 1; j < label; j++)
             if (seg->blocks[j].kind == AUDIT_BLOCK_PARAGRAPH &&
                 seg->blocks[j].role == AUDIT_ROLE_OTHER)

@@ -69,6 +69,9 @@ static const eval_case cases[] = {
     {"a keyword in an item's title covers the item",
      "1.高标准农田建设【绿灯】。年度任务3.5万亩，截至9月25日，已完成建设3.62万亩。",
      "高标准农田", "≥ 3.5万亩", "", AUDIT_EXCEEDED, 36200 * 10000.0 / 15, NULL},
+    {"the keyword's own figure is under way: no other clause stands for it",
+     "截至目前，已建成百姓健身房10个，社区运动场地设施4个正在施工。",
+     "运动场地设施", "≥ 6个", "", AUDIT_MISSING, NAN, NULL},
     {"a unit-less target meets a unit-less figure",
      "目前完成注册25.9万。", "完成注册", "突破26万", "", AUDIT_UNMET, 259000, NULL},
 };
