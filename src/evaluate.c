@@ -597,6 +597,52 @@ static size_t completion_rate(const audit_result *res, const proposal *p)
     return completion_cell(res, k);
 }
 
+/* The plan column of the actual's table row restates the target: when it
+ * holds exactly one figure of the target's unit and that differs from the
+ * rule ("养老床位  300张  320张" against a rule of 500张), that is a
+ * target-mismatch too. */
+static void restated_in_row(audit_result *res, const audit_rule_target *t,
+                            const proposal *p, unsigned char *flagged)
+{
+    const audit_extraction *ex = &res->ex;
+    size_t k = audit_extraction_sentence_at(ex, p->quantity.start);
+    if (k == (size_t)-1)
+        return;
+    const audit_sentence *st = &ex->seg.sentences[k];
+    const audit_block *row = &ex->seg.blocks[st->block];
+    if (row->kind != AUDIT_BLOCK_ROW || row->header == (size_t)-1)
+        return;
+    const audit_quantity *tq = &t->target.quantity;
+    size_t found = (size_t)-1, count = 0;
+    for (size_t j = audit_segments_sentence_from(&ex->seg, row->start);
+         j < ex->seg.n_sentences && ex->seg.sentences[j].block == st->block;
+         j++) {
+        const audit_sentence *cell = &ex->seg.sentences[j];
+        if (cell->role != AUDIT_ROLE_TARGET)
+            continue;
+        for (size_t q = audit_extraction_first_at(ex, cell->start);
+             q < ex->quantities.len && ex->quantities.items[q].start < cell->end;
+             q++)
+            if (audit_unit_compatible(&ex->quantities.items[q], tq) &&
+                ex->quantities.items[q].dim != AUDIT_DIM_NONE) {
+                found = q;
+                count++;
+            }
+    }
+    if (count != 1 || flagged[found])
+        return;
+    const audit_quantity *qq = &ex->quantities.items[found];
+    if (fabs(qq->value - tq->value) <= 1e-9 * fabs(tq->value) + 1e-12)
+        return;
+    flagged[found] = 1;
+    audit_finding_add(&res->findings, "target-mismatch", AUDIT_ERROR,
+                      qq->start, qq->end, t->id,
+                      "the report's plan column gives %s as \"%.*s\", the rule "
+                      "says %s",
+                      t->id, (int)(qq->end - qq->start),
+                      res->doc->text + qq->start, t->target.text);
+}
+
 /* A restated target in the actual's sentence that differs from the rule:
  * "筛查率98.59%（目标任务为90%以上）" against a rule of 98%. */
 static void restated_targets(audit_result *res, const audit_rule_target *t,
@@ -796,6 +842,7 @@ static int evaluate_target(matcher *m, audit_result *res, size_t i,
             }
         }
         restated_targets(res, t, p, flagged);
+        restated_in_row(res, t, p, flagged);
     }
     free(props);
     return 0;
