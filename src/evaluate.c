@@ -436,6 +436,11 @@ static int propose_captures(matcher *m, audit_result *res,
         if (p->q >= res->ex.quantities.len ||
             res->ex.quantities.items[p->q].start >= ge)
             p->q = (size_t)-1;
+        /* the capture keeps the role of the figure it covers: a pattern
+         * that also meets the plan ("主要预期目标是：…分别增长6%、7.5%")
+         * yields to its match in the progress */
+        if (p->q != (size_t)-1)
+            q.role = res->ex.quantities.items[p->q].role;
         p->quantity = q;
         p->distance = 0;
         p->block = blk;
@@ -660,10 +665,22 @@ static void restated_targets(audit_result *res, const audit_rule_target *t,
         if (qq->role != AUDIT_ROLE_TARGET || flagged[q] ||
             !audit_unit_compatible(qq, tq) || qq->dim == AUDIT_DIM_NONE)
             continue;
-        /* the restatement follows its figure in one clause or bracket:
+        /* the restatement follows its figure in one clause or bracket, or
+         * in the next clause that says what was done against what:
+         * "全年新增托位1620个，超额完成年度目标1200个的任务"; but
          * "…达到75%，孕前…覆盖率达到80%" restates another target */
-        if (crossing(res->doc->clean, p->quantity.end, qq->start))
-            break;
+        if (crossing(res->doc->clean, p->quantity.end, qq->start)) {
+            const char *s = res->doc->clean;
+            size_t c = clause_start(s, p->quantity.end, qq->start);
+            int done = audit_has_prefix(s, qq->start, c, "完成") ||
+                       audit_has_prefix(s, qq->start, c, "超额完成");
+            /* …目标1200个 names the plan; …目标的48.9% measures against it */
+            int named = qq->start >= 6 &&
+                        (audit_has_prefix(s, qq->start, qq->start - 6, "目标") ||
+                         audit_has_prefix(s, qq->start, qq->start - 6, "任务"));
+            if (!done || !named)
+                break;
+        }
         /* the restatement names itself: "目标任务为90%以上" */
         size_t look = qq->start > RESTATE_REACH ? qq->start - RESTATE_REACH : 0;
         if (look < p->quantity.end)
@@ -714,12 +731,20 @@ static int same_lead(const char *s, size_t n, size_t a, size_t b)
 {
     for (int k = 0; k < LEAD_CHARS; k++) {
         unsigned ca = lead_char(s, n, &a), cb = lead_char(s, n, &b);
+        /* a keyword that starts its cell or clause may restate any */
+        if (ca == 0 || cb == 0)
+            return 1;
         if (ca != cb)
             return 0;
-        if (ca == 0)
-            return 1;
     }
     return 1;
+}
+
+/* Achieved before unmarked before plan (a plan figure is proposed only by
+ * an `actual` pattern that meets it). */
+static int role_rank(audit_role role)
+{
+    return role == AUDIT_ROLE_ACTUAL ? 2 : role == AUDIT_ROLE_OTHER ? 1 : 0;
 }
 
 static void judge(audit_target_result *r)
@@ -787,11 +812,11 @@ static int evaluate_target(matcher *m, audit_result *res, size_t i,
     /* a figure presented as achieved beats one that is only not plan */
     size_t best = 0;
     for (size_t k = 1; k < n; k++) {
-        int ka = props[k].quantity.role == AUDIT_ROLE_ACTUAL;
-        int ba = props[best].quantity.role == AUDIT_ROLE_ACTUAL;
+        int ka = role_rank(props[k].quantity.role);
+        int ba = role_rank(props[best].quantity.role);
         /* a later proposal must be clearly nearer: "5.48 万人次" in the prose
          * and "5.48万人次" in the table are one figure, shown at its first */
-        if ((ka && !ba) ||
+        if (ka > ba ||
             (ka == ba && props[k].distance + 1.0 < props[best].distance))
             best = k;
     }
