@@ -288,6 +288,28 @@ static int propose(const audit_result *res, const audit_rule_target *t,
     return found;
 }
 
+#define ROW_FIGURES 64
+
+/* The figures of the cells of row block b whose column has the role, in
+ * order, at most ROW_FIGURES; returns how many. */
+static size_t row_figures(const audit_extraction *ex, size_t b, audit_role role,
+                          size_t *out)
+{
+    size_t n = 0;
+    for (size_t j = audit_segments_sentence_from(&ex->seg, ex->seg.blocks[b].start);
+         j < ex->seg.n_sentences && ex->seg.sentences[j].block == b; j++) {
+        const audit_sentence *cell = &ex->seg.sentences[j];
+        if (cell->role != role)
+            continue;
+        for (size_t q = audit_extraction_first_at(ex, cell->start);
+             q < ex->quantities.len && ex->quantities.items[q].start < cell->end &&
+             n < ROW_FIGURES;
+             q++)
+            out[n++] = q;
+    }
+    return n;
+}
+
 /* A keyword in a table row's item cell reaches the row's progress cells:
  *   | 项目           | 年度目标 | 完成情况  |
  *   | 农村公路新改建 | 150公里  | 162.4公里 |
@@ -303,26 +325,20 @@ static int propose_row(const audit_result *res, const audit_rule_target *t,
     if (row->kind != AUDIT_BLOCK_ROW || row->header == (size_t)-1 ||
         st->role != AUDIT_ROLE_OTHER)
         return 0;
-    for (size_t j = audit_segments_sentence_from(&ex->seg, row->start);
-         j < ex->seg.n_sentences && ex->seg.sentences[j].block == st->block;
-         j++) {
-        const audit_sentence *cell = &ex->seg.sentences[j];
-        if (cell->role != AUDIT_ROLE_ACTUAL)
+    size_t figures[ROW_FIGURES];
+    size_t n = row_figures(ex, st->block, AUDIT_ROLE_ACTUAL, figures);
+    for (size_t i = 0; i < n; i++) {
+        size_t q = figures[i];
+        const audit_quantity *qq = &ex->quantities.items[q];
+        if (qq->role == AUDIT_ROLE_TARGET || ex->pending[q] ||
+            !audit_unit_compatible(qq, &t->target.quantity))
             continue;
-        for (size_t q = audit_extraction_first_at(ex, cell->start);
-             q < ex->quantities.len && ex->quantities.items[q].start < cell->end;
-             q++) {
-            const audit_quantity *qq = &ex->quantities.items[q];
-            if (qq->role == AUDIT_ROLE_TARGET || ex->pending[q] ||
-                !audit_unit_compatible(qq, &t->target.quantity))
-                continue;
-            out->q = q;
-            out->quantity = *qq;
-            out->distance = NEAR_CHARS;
-            out->block = st->block;
-            out->match = ms;
-            return 1;
-        }
+        out->q = q;
+        out->quantity = *qq;
+        out->distance = NEAR_CHARS;
+        out->block = st->block;
+        out->match = ms;
+        return 1;
     }
     return 0;
 }
@@ -618,21 +634,14 @@ static void restated_in_row(audit_result *res, const audit_rule_target *t,
     if (row->kind != AUDIT_BLOCK_ROW || row->header == (size_t)-1)
         return;
     const audit_quantity *tq = &t->target.quantity;
-    size_t found = (size_t)-1, count = 0;
-    for (size_t j = audit_segments_sentence_from(&ex->seg, row->start);
-         j < ex->seg.n_sentences && ex->seg.sentences[j].block == st->block;
-         j++) {
-        const audit_sentence *cell = &ex->seg.sentences[j];
-        if (cell->role != AUDIT_ROLE_TARGET)
-            continue;
-        for (size_t q = audit_extraction_first_at(ex, cell->start);
-             q < ex->quantities.len && ex->quantities.items[q].start < cell->end;
-             q++)
-            if (audit_unit_compatible(&ex->quantities.items[q], tq) &&
-                ex->quantities.items[q].dim != AUDIT_DIM_NONE) {
-                found = q;
-                count++;
-            }
+    size_t figures[ROW_FIGURES], found = (size_t)-1, count = 0;
+    size_t n = row_figures(ex, st->block, AUDIT_ROLE_TARGET, figures);
+    for (size_t i = 0; i < n; i++) {
+        const audit_quantity *qq = &ex->quantities.items[figures[i]];
+        if (audit_unit_compatible(qq, tq) && qq->dim != AUDIT_DIM_NONE) {
+            found = figures[i];
+            count++;
+        }
     }
     if (count != 1 || flagged[found])
         return;
