@@ -303,10 +303,11 @@ static const char *const halves[][2] = {
  * breakdown of its total ("其中临颍县60公里、舞阳县40公里、郾城区57.17公里…"). */
 static const char *const area_endings[] = {
     "县", "区", "市", "镇", "乡", "街道", "村", "社区", "办事处", NULL};
-/* Words that end a list of parts. */
+/* Words that end a list of parts; 按/根据/以 frame a base, not a part
+ * ("其中医师1264人、护士1487人，按常住人口57.2万人计算"). */
 static const char *const list_stops[] = {
     "其中", "包括", "合计", "共计", "总计", "总共", "另有", "此外", "同时",
-    "。", NULL};
+    "。", "按", "根据", "据", "以", NULL};
 
 /* ---- figures: a quantity and what is written around it --------------- */
 
@@ -1107,6 +1108,31 @@ static int sum_agrees(const ctx *c, const figure *total, const parts *p,
  * parts at either end of the list that adds up closes the breakdown, and
  * what follows is another statement: "在职职工455人，其中卫生技术351人，
  * 行管后勤104人，退休136人" (351 + 104 = 455). */
+/* Steps of one process, each counting some of the same people or cases:
+ * "抓获犯罪嫌疑人1034人，其中逮捕612人、移送起诉843人" (overlapping). */
+static const char *const stage_verbs[] = {
+    "逮捕", "起诉", "移送", "批捕", "判处", "破获", "侦破", "办结", "受理",
+    "审结", "立案", "查处", "处理", "整改", "核实", "排除", "确诊", "治愈",
+    "验收", "开工", "竣工", "完工", "建成", "投用", "签约", "落地", "入库",
+    "结案", "调解", "化解", NULL};
+
+/* Whether every part of the list is named by a step of a process: such
+ * parts may overlap, so their sum may pass the total. */
+static int stages(ctx *c, const parts *p)
+{
+    for (size_t k = 0; k < p->n; k++) {
+        const figure *f = &c->figs[p->idx[k]];
+        size_t n;
+        const char *w = squeeze(c, f->label, f->start, &n);
+        int verb = 0;
+        for (size_t v = 0; stage_verbs[v] && !verb; v++)
+            verb = audit_find_word(w, n, stage_verbs[v]) != (size_t)-1;
+        if (!verb)
+            return 0;
+    }
+    return 1;
+}
+
 static void judge_sum(ctx *c, figure *total, const parts *p, sum_policy policy)
 {
     if (total->judged || p->n == 0)
@@ -1143,7 +1169,11 @@ static void judge_sum(ctx *c, figure *total, const parts *p, sum_policy policy)
         /* the first part stands right after 其中: it is a part for sure */
         if (over && over == &c->figs[p->idx[0]])
             flag = 2;
-        else if (p->n >= 2 && exceeds && !p->annotated)
+        /* parts that are steps of one process may overlap ("抓获1034人，
+         * 其中逮捕612人、移送起诉843人"): two of them passing the total say
+         * nothing; two kinds of a thing, or three parts, may not pass it */
+        else if (exceeds && !p->annotated &&
+                 (p->n >= 3 || !stages(c, p)))
             flag = 1;
         else if (p->n >= 3 && short_ && hi >= 0.9 * total->value &&
                  2 * areas >= p->n)
