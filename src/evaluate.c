@@ -618,6 +618,26 @@ static size_t completion_rate(const audit_result *res, const proposal *p)
     return completion_cell(res, k);
 }
 
+/* A target-mismatch finding at quantity q when its value differs from the
+ * rule's; returns whether it was raised. */
+static int flag_restatement(audit_result *res, const audit_rule_target *t,
+                            size_t q, unsigned char *flagged)
+{
+    const audit_quantity *qq = &res->ex.quantities.items[q];
+    const audit_quantity *tq = &t->target.quantity;
+    if (flagged[q] ||
+        fabs(qq->value - tq->value) <= 1e-9 * fabs(tq->value) + 1e-12)
+        return 0;
+    flagged[q] = 1;
+    audit_finding_add(&res->findings, "target-mismatch", AUDIT_ERROR,
+                      qq->start, qq->end, t->id,
+                      "the report restates the target of %s as \"%.*s\", the "
+                      "rule says %s",
+                      t->id, (int)(qq->end - qq->start),
+                      res->doc->text + qq->start, t->target.text);
+    return 1;
+}
+
 /* The plan column of the actual's table row restates the target: when it
  * holds exactly one figure of the target's unit and that differs from the
  * rule ("养老床位  300张  320张" against a rule of 500张), that is a
@@ -643,18 +663,8 @@ static void restated_in_row(audit_result *res, const audit_rule_target *t,
             count++;
         }
     }
-    if (count != 1 || flagged[found])
-        return;
-    const audit_quantity *qq = &ex->quantities.items[found];
-    if (fabs(qq->value - tq->value) <= 1e-9 * fabs(tq->value) + 1e-12)
-        return;
-    flagged[found] = 1;
-    audit_finding_add(&res->findings, "target-mismatch", AUDIT_ERROR,
-                      qq->start, qq->end, t->id,
-                      "the report's plan column gives %s as \"%.*s\", the rule "
-                      "says %s",
-                      t->id, (int)(qq->end - qq->start),
-                      res->doc->text + qq->start, t->target.text);
+    if (count == 1)
+        flag_restatement(res, t, found, flagged);
 }
 
 /* A restated target in the actual's sentence that differs from the rule:
@@ -699,17 +709,8 @@ static void restated_targets(audit_result *res, const audit_rule_target *t,
             audit_find_word(res->doc->clean + look, qq->start - look, "任务") ==
                 (size_t)-1)
             continue;
-        double diff = fabs(qq->value - tq->value);
-        if (diff <= 1e-9 * fabs(tq->value) + 1e-12)
-            continue;
-        flagged[q] = 1;
-        audit_finding_add(&res->findings, "target-mismatch", AUDIT_ERROR,
-                          qq->start, qq->end, t->id,
-                          "the report restates the target of %s as \"%.*s\", "
-                          "the rule says %s",
-                          t->id, (int)(qq->end - qq->start),
-                          res->doc->text + qq->start, t->target.text);
-        break;
+        if (flag_restatement(res, t, q, flagged))
+            break;
     }
 }
 
