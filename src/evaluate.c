@@ -212,6 +212,20 @@ static double crossing(const char *s, size_t from, size_t to)
     return 0;
 }
 
+/* The start of the clause that holds `at`, not before from. */
+static size_t clause_start(const char *s, size_t from, size_t at)
+{
+    size_t i = at;
+    while (i > from) {
+        size_t p = audit_utf8_prev(s, i), adv;
+        unsigned cp = audit_utf8_at(s, at, p, &adv);
+        if (cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';')
+            return i;
+        i = p;
+    }
+    return from;
+}
+
 /* Whether the keyword's own clause holds a figure of the target's unit
  * that is under way: then no figure of another clause stands for it
  * ("已建成百姓健身房10个，社区运动场地设施4个正在施工"). */
@@ -221,6 +235,16 @@ static int own_clause_under_way(const audit_result *res,
 {
     const audit_extraction *ex = &res->ex;
     const char *s = res->doc->clean;
+    /* the clause itself says it is not done: "新增学位尚未投入使用" */
+    size_t end = me, adv;
+    while (end < st->end) {
+        unsigned cp = audit_utf8_at(s, st->end, end, &adv);
+        if (cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';')
+            break;
+        end += adv;
+    }
+    if (audit_text_under_way(s, clause_start(s, st->start, ms), end))
+        return 1;
     for (size_t q = audit_extraction_first_at(ex, st->start);
          q < ex->quantities.len && ex->quantities.items[q].start < st->end; q++) {
         const audit_quantity *qq = &ex->quantities.items[q];
@@ -525,19 +549,6 @@ static size_t completion_cell(const audit_result *res, size_t k)
     return (size_t)-1;
 }
 
-/* The start of the clause that holds `at`, not before from. */
-static size_t clause_start(const char *s, size_t from, size_t at)
-{
-    size_t i = at;
-    while (i > from) {
-        size_t p = audit_utf8_prev(s, i), adv;
-        unsigned cp = audit_utf8_at(s, at, p, &adv);
-        if (cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';')
-            return i;
-        i = p;
-    }
-    return from;
-}
 
 /* "宫颈癌筛查7236人，乳腺癌筛查6980人，分别完成年度任务的60.3%、58.2%":
  * the figures before 分别 that share the actual's unit take the rates after
@@ -579,6 +590,7 @@ static size_t completion_rate(const audit_result *res, const proposal *p)
     if (k == (size_t)-1 || p->quantity.dim == AUDIT_DIM_PERCENT)
         return (size_t)-1;
     size_t from = p->quantity.end;
+    int passed = 0; /* a figure stood between the actual and the rate */
     for (size_t j = k; j < ex->seg.n_sentences && j <= k + 1; j++) {
         const audit_sentence *st = &ex->seg.sentences[j];
         const audit_sentence *first = &ex->seg.sentences[k];
@@ -592,6 +604,7 @@ static size_t completion_rate(const audit_result *res, const proposal *p)
                 if (j > k)
                     return (size_t)-1; /* the next sentence is about more */
                 from = qq->end;
+                passed = 1;
                 continue;
             }
             size_t a = j == k ? from : st->start;
@@ -610,6 +623,10 @@ static size_t completion_rate(const audit_result *res, const proposal *p)
                 audit_find_word(w, wn, "完成率") != (size_t)-1) {
                 if (audit_find_word(w, wn, "分别") != (size_t)-1)
                     return respectively(res, st, p, q);
+                /* "…中心10处，新增养老床位756张，完成率94.5%": the rate of
+                 * its sentence is the nearer figure's */
+                if (j == k && passed)
+                    return (size_t)-1;
                 return q;
             }
             from = qq->end;

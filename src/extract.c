@@ -64,7 +64,7 @@ static const char *const false_plan_cues[] = {
 static const char *const actual_cues[] = {
     "已", "累计", "截至", "截止", "目前", "至今", "完成了", "实现了", "共完成",
     "建成了", "完成年度", "完成全年", "超额完成", "上半年", "前三季度",
-    "一季度", "前两季度", NULL};
+    "一季度", "前两季度", "实际", NULL};
 /* Words that show a sentence reports rather than plans: the achievement
  * words and comparisons with an earlier period. */
 static const char *const report_cues[] = {"同比", "比上年", "较上年", NULL};
@@ -478,6 +478,11 @@ void audit_extract(const audit_document *doc, audit_extraction *ex)
         }
         k = k_end;
     }
+}
+
+int audit_text_under_way(const char *s, size_t from, size_t to)
+{
+    return has_word(s, from, to, pending_cues);
 }
 
 size_t audit_extraction_sentence_at(const audit_extraction *ex, size_t pos)

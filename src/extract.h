@@ -36,4 +36,8 @@ size_t audit_extraction_first_at(const audit_extraction *ex, size_t pos);
 
 const char *audit_role_name(audit_role role);
 
+/* Whether s[from..to) says something is under way or not yet done
+ * (正在, 尚未, 在建, 剩余 …). */
+int audit_text_under_way(const char *s, size_t from, size_t to);
+
 #endif

@@ -72,6 +72,12 @@ static const eval_case cases[] = {
     {"the keyword's own figure is under way: no other clause stands for it",
      "截至目前，已建成百姓健身房10个，社区运动场地设施4个正在施工。",
      "运动场地设施", "≥ 6个", "", AUDIT_MISSING, NAN, NULL},
+    {"a 完成率 belongs to the figure next to it",
+     "完成情况：建成社区养老服务中心10处，新增养老床位756张，完成率94.5%。",
+     "养老服务中心", "≥ 10处", "", AUDIT_MET, 10, NULL},
+    {"a keyword clause that is not yet done takes no other figure",
+     "截至目前，3所幼儿园主体工程已封顶，新增学位尚未投入使用。",
+     "学位", "≥ 1080个", "", AUDIT_MISSING, NAN, NULL},
     {"a unit-less target meets a unit-less figure",
      "目前完成注册25.9万。", "完成注册", "突破26万", "", AUDIT_UNMET, 259000, NULL},
 };
