@@ -501,14 +501,6 @@ static int span_has(const ctx *c, size_t from, size_t to, const char *word)
                             (size_t)-1;
 }
 
-static int span_has_any(const ctx *c, size_t from, size_t to,
-                        const char *const *words)
-{
-    for (size_t k = 0; words[k]; k++)
-        if (span_has(c, from, to, words[k]))
-            return 1;
-    return 0;
-}
 
 static double round_step(double x, double step)
 {
@@ -1259,7 +1251,7 @@ static int collect_forward(ctx *c, size_t first, size_t from, size_t limit,
                 return 1;
         }
         if (f->start - prev_end > MAX_GAP ||
-            (k > first && span_has_any(c, prev_end, f->start, list_stops)))
+            (k > first && audit_has_any(c->s, prev_end, f->start, list_stops)))
             return 1;
         prev_end = f->end;
         if (depth > 0)
@@ -1653,7 +1645,7 @@ static int respectively(ctx *c, const figure *total, const parts *p, size_t at)
     while (t > 0 && sum_compatible(c, &c->figs[t - 1], total) &&
            (joined_by(c, c->figs[t - 1].end, c->figs[t].start, 1) ||
             (c->figs[t].label <= c->figs[t - 1].end &&
-             span_has_any(c, c->figs[t - 1].end, c->figs[t].start,
+             audit_has_any(c->s, c->figs[t - 1].end, c->figs[t].start,
                           list_joiners)))) {
         run++;
         t--;
@@ -1750,7 +1742,7 @@ static void sums_enumerated(ctx *c, int colon)
         size_t first = t + 1;
         if (c->figs[first].start >= limit)
             continue;
-        if (span_has_any(c, open, c->figs[first].start, breakdown_markers) ||
+        if (audit_has_any(c->s, open, c->figs[first].start, breakdown_markers) ||
             span_has(c, open, c->figs[first].start, "含"))
             continue; /* 其中 is judged as such; 含 is one sub-item */
         parts p;

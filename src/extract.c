@@ -284,15 +284,6 @@ static int names_plan_after(const char *s, size_t at, size_t end)
     return 0;
 }
 
-/* Whether s[from..to) holds one of words. */
-static int has_word(const char *s, size_t from, size_t to,
-                    const char *const *words)
-{
-    for (size_t k = 0; words[k] && to > from; k++)
-        if (audit_find_word(s + from, to - from, words[k]) != (size_t)-1)
-            return 1;
-    return 0;
-}
 
 /* Whether s[st] holds a word of cues. */
 static int sentence_has_cue(const char *s, const audit_sentence *st,
@@ -345,7 +336,7 @@ static void assign_roles(const audit_document *doc, audit_extraction *ex,
                              : role;
             if (qs[q].start < baseline_until &&
                 !(qs[q].dim == AUDIT_DIM_PERCENT &&
-                  has_word(s, baseline_from, qs[q].start, change_verbs)))
+                  audit_has_any(s, baseline_from, qs[q].start, change_verbs)))
                 ex->pending[q] = AUDIT_EARLIER;
             q++;
         }
@@ -482,7 +473,7 @@ void audit_extract(const audit_document *doc, audit_extraction *ex)
 
 int audit_text_under_way(const char *s, size_t from, size_t to)
 {
-    return has_word(s, from, to, pending_cues);
+    return audit_has_any(s, from, to, pending_cues);
 }
 
 size_t audit_extraction_sentence_at(const audit_extraction *ex, size_t pos)

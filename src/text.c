@@ -34,6 +34,15 @@ size_t audit_find_word(const char *s, size_t n, const char *w)
     return (size_t)-1;
 }
 
+int audit_has_any(const char *s, size_t from, size_t to,
+                  const char *const *words)
+{
+    for (size_t k = 0; words[k] && to > from; k++)
+        if (audit_find_word(s + from, to - from, words[k]) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
 int audit_is_space(unsigned cp)
 {
     return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' ||

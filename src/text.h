@@ -68,6 +68,10 @@ static inline int audit_has_prefix(const char *s, size_t n, size_t i,
 /* Whether s[0..n) contains the word w; returns its offset or (size_t)-1. */
 size_t audit_find_word(const char *s, size_t n, const char *w);
 
+/* Whether s[from..to) holds one of words (a NULL-terminated list). */
+int audit_has_any(const char *s, size_t from, size_t to,
+                  const char *const *words);
+
 /* White space a report puts between words: ASCII blanks, U+3000, U+00A0. */
 int audit_is_space(unsigned cp);
 
